@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Union
+from typing import TypeAlias
 
 from backrun_tui.model.kinds import Kind, SpeedUnit
 
@@ -52,7 +52,7 @@ class Repeat:
     items: tuple[Item, ...]
 
 
-Item = Union[Interval, Repeat]
+Item: TypeAlias = Interval | Repeat
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,9 @@ class Step:
         return self.interval.seconds
 
 
-def _walk(items: tuple[Item, ...], round_: tuple[int, int] | None) -> Iterator[tuple[Interval, tuple[int, int] | None]]:
+def _walk(
+    items: tuple[Item, ...], round_: tuple[int, int] | None
+) -> Iterator[tuple[Interval, tuple[int, int] | None]]:
     for item in items:
         if isinstance(item, Interval):
             yield item, round_

@@ -13,6 +13,7 @@ body does: VO2 is never taken below the resting 3.5 ml/kg/min.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -84,7 +85,7 @@ def sum_known(values: Sequence[float | None]) -> float | None:
 
 def direction_changes(kinds: Sequence[Kind]) -> int:
     """How many times the runner turns around: backward to anything else, or the reverse."""
-    return sum(1 for a, b in zip(kinds, kinds[1:]) if a.is_backward != b.is_backward)
+    return sum(1 for a, b in itertools.pairwise(kinds) if a.is_backward != b.is_backward)
 
 
 def plan_totals(steps: Sequence[Step], energy: EnergyModel) -> Totals:
