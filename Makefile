@@ -1,0 +1,41 @@
+# make run:  create .venv, install backrun, start it.
+# make test: the same venv plus the test tools, then lint, type checks and the whole suite.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: run test lint pytest bench clean
+
+run: $(VENV)/.installed
+	$(BIN)/backrun
+
+test: $(VENV)/.installed-test lint pytest
+
+pytest: $(VENV)/.installed-test
+	$(BIN)/pytest
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/run_all.py
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml $(VENV)/bin/python
+	@$(PYTHON) tools/check_system.py
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/bin/python
+	@$(PYTHON) tools/check_system.py
+	$(BIN)/pip install --quiet -e '.[test,lint]'
+	@touch $@ $(VENV)/.installed
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

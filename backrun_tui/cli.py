@@ -1,0 +1,151 @@
+"""The command line: parse arguments, load settings, and hand them to a command or the App.
+
+Exit codes: 0 success; 2 bad input (usage, notation, unknown workout, unreadable file),
+with one line on stderr and nothing written; 1 anything unexpected.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import NoReturn
+
+from backrun_tui import __version__
+from backrun_tui.model.kinds import Units
+from backrun_tui.model.notation import NotationError, parse
+from backrun_tui.model.plan import Plan
+from backrun_tui.store import Config, Paths, StoreError, load_config
+from backrun_tui.store.config import MAX_WEIGHT_KG, MIN_WEIGHT_KG
+from backrun_tui.store.workouts import builtin_workouts, load_saved
+
+EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class BadInput(Exception):
+    """Input the user can fix: reported in one line, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line, not argparse's usage block: the contract is a one-line error.
+        raise BadInput(f"{message} (see 'backrun {self._sub_name()}--help')")
+
+    def _sub_name(self) -> str:
+        parts = self.prog.split()[1:]
+        return " ".join(parts) + " " if parts else ""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="backrun",
+        description="Backward-jog and forward-run intervals on a treadmill.",
+    )
+    parser.add_argument("--version", action="version", version=f"backrun {__version__}")
+    parser.set_defaults(func=cmd_app)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+
+    plan = sub.add_parser("plan", help="check a plan written in notation and show its totals")
+    plan.add_argument("notation", metavar="NOTATION", help='e.g. "5m wu @5, 6x(1m back, 2m fwd)"')
+    plan.add_argument("--json", action="store_true", help="print one JSON object")
+    plan.add_argument("--weight", type=_weight, metavar="KG", help="body weight for energy")
+    plan.add_argument("--units", choices=[u.value for u in Units], help="speeds and distances")
+    plan.set_defaults(func=cmd_plan)
+
+    workouts = sub.add_parser("workouts", help="list the built-in and saved workouts")
+    workouts.add_argument("--json", action="store_true", help="print a JSON list")
+    workouts.set_defaults(func=cmd_workouts)
+    return parser
+
+
+def _weight(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a weight in kg, got {text!r}") from None
+    if not MIN_WEIGHT_KG <= value <= MAX_WEIGHT_KG:
+        raise argparse.ArgumentTypeError(
+            f"expected a weight between {MIN_WEIGHT_KG} and {MAX_WEIGHT_KG} kg, got {text}"
+        )
+    return value
+
+
+def _config(paths: Paths) -> Config:
+    try:
+        return load_config(paths.config_file)
+    except StoreError as exc:
+        raise BadInput(str(exc)) from None
+
+
+def _parse_plan(text: str, config: Config) -> Plan:
+    try:
+        return parse(text, config.units.speed_unit)
+    except NotationError as exc:
+        raise BadInput(f"plan: {exc}") from None
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from backrun_tui import report
+
+    config = _config(Paths.default())
+    if args.units:
+        config = replace(config, units=Units(args.units))
+    if args.weight is not None:
+        config = replace(config, weight_kg=args.weight)
+    plan = _parse_plan(args.notation, config)
+    energy = config.energy_model()
+    if args.json:
+        print(json.dumps(report.plan_json(plan, energy), ensure_ascii=False))
+    else:
+        print(report.plan_text(plan, config.units, energy))
+    return EXIT_OK
+
+
+def cmd_workouts(args: argparse.Namespace) -> int:
+    from backrun_tui import report
+
+    paths = Paths.default()
+    config = _config(paths)
+    saved, problems = load_saved(paths.workouts_dir, config.units.speed_unit)
+    for problem in problems:
+        print(f"backrun: skipped {problem}", file=sys.stderr)
+    entries = [*saved, *builtin_workouts()]
+    if args.json:
+        energy = config.energy_model()
+        data = [report.workout_json(e, energy) for e in entries]
+        print(json.dumps(data, ensure_ascii=False))
+    else:
+        print(report.workouts_text(entries))
+    return EXIT_OK
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    from backrun_tui.ui.app import BackrunApp
+
+    paths = Paths.default()
+    config = _config(paths)
+    BackrunApp(config=config, paths=paths).run()
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        func: Callable[[argparse.Namespace], int] = args.func
+        return func(args)
+    except BadInput as exc:
+        print(f"backrun: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # never a traceback in front of the user
+        print(f"backrun: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_UNEXPECTED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

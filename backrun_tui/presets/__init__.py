@@ -1,0 +1,1 @@
+"""Built-in workouts, shipped as TOML files (read with importlib.resources)."""

@@ -1,0 +1,75 @@
+"""Atomic file writes: a reader (or a crash) sees the old file or the new one, never half.
+
+The temp file lives in the target's folder so `os.replace` is a rename on one file
+system; fsyncing the file before the rename and the folder after it makes the new
+content survive a power cut, not just a crash of this process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+# File systems that cannot fsync a folder say so with one of these; the write itself is
+# done by then, so they are no reason to report a failure.
+_DIR_FSYNC_UNSUPPORTED = {errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EBADF}
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Replace `path` with `text` (UTF-8, newlines as given), atomically."""
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace `path` with `data`, atomically; on failure the old file is left as it was.
+
+    A symlink is written through, so a dotfile manager's link keeps pointing at its
+    file. A new file is private to the user (mode 0600); a replaced one keeps its mode.
+    """
+    target = Path(path)
+    if target.is_symlink():
+        target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    mode = _existing_mode(target)
+
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        if mode is not None:
+            os.chmod(temp, mode)
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    fsync_dir(target.parent)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or delete in `folder` durable, where the OS can."""
+    if os.name == "nt":  # Windows cannot open a folder as a file; NTFS journals renames.
+        return
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in _DIR_FSYNC_UNSUPPORTED:
+            raise
+    finally:
+        os.close(fd)
+
+
+def _existing_mode(path: Path) -> int | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return stat.S_IMODE(info.st_mode) if stat.S_ISREG(info.st_mode) else None

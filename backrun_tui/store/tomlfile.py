@@ -1,0 +1,169 @@
+"""Reading TOML files for the store: errors with path and line, and messages a user can act on.
+
+tomllib reports syntax errors with a line, but a value that parses yet is wrong
+(`volume = 500`) has no line in the parsed data; `TomlDocument.line_of` finds it again by a
+plain scan of the text, which is right for every file backrun writes and for almost every
+file a person writes by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import math
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeGuard
+
+from backrun_tui.store.errors import StoreError
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+_HEADER = re.compile(r"^\s*\[\[?\s*(?P<name>[^\[\]]+?)\s*\]\]?\s*(#.*)?$")
+_ASSIGNMENT = re.compile(r"""^\s*(?P<key>[A-Za-z0-9_\-."' ]+?)\s*=""")
+_SHOWN_TEXT_MAX = 40
+
+
+class FieldError(Exception):
+    """A value that parsed but is not acceptable; `keys` is its place in the document."""
+
+    def __init__(self, keys: tuple[str, ...], reason: str) -> None:
+        super().__init__(keys, reason)
+        self.keys = keys
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{'.'.join(self.keys)}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class TomlDocument:
+    """A parsed TOML file with its text, so errors can point at lines."""
+
+    path: Path
+    text: str
+    data: dict[str, Any]
+
+    def line_of(self, keys: tuple[str, ...]) -> int | None:
+        """The line that sets `keys`, or failing that the nearest enclosing table's line."""
+        found = _assignments(self.text)
+        for depth in range(len(keys), 0, -1):
+            for line, assigned in found:
+                if assigned == keys[:depth]:
+                    return line
+        return None
+
+    def error(self, problem: FieldError) -> StoreError:
+        return StoreError(self.path, str(problem), self.line_of(problem.keys))
+
+
+def read_toml(path: Path) -> TomlDocument:
+    """Read and parse a TOML file.
+
+    A missing file raises FileNotFoundError, since what that means is up to the caller;
+    anything else that goes wrong raises StoreError.
+    """
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise StoreError(path, f"cannot read: {exc.strerror or exc}") from exc
+    try:
+        # utf-8-sig: Windows editors like to start a file with a byte-order mark.
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise StoreError(path, "not UTF-8 text", line) from exc
+    return parse_toml(path, text)
+
+
+def parse_toml(path: Path, text: str) -> TomlDocument:
+    """Parse TOML text that came from `path`; StoreError with the line on a syntax error."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise _syntax_error(path, exc) from exc
+    return TomlDocument(path=path, text=text, data=data)
+
+
+def check_keys(table: Mapping[str, Any], known: Iterable[str], where: tuple[str, ...]) -> None:
+    """Raise FieldError for the first key of `table` that is not `known`."""
+    known = list(known)
+    for key in table:
+        if key not in known:
+            raise FieldError((*where, key), unknown_key_reason(key, known))
+
+
+def unknown_key_reason(key: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    if close:
+        return f'unknown key — did you mean "{close[0]}"?'
+    return f"unknown key (expected one of: {', '.join(known)})"
+
+
+def show(value: object) -> str:
+    """A value as it would look in the file, short enough for a one-line message."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        shown = value if len(value) <= _SHOWN_TEXT_MAX else value[: _SHOWN_TEXT_MAX - 1] + "…"
+        return json.dumps(shown, ensure_ascii=False)
+    if isinstance(value, float) and not math.isfinite(value):
+        return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return repr(value)
+
+
+def is_number(value: object) -> TypeGuard[int | float]:
+    """True for TOML integers and floats; TOML booleans are not numbers."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _syntax_error(path: Path, exc: tomllib.TOMLDecodeError) -> StoreError:
+    message = str(exc)
+    match = _TOML_POSITION.search(message)
+    if match is None:
+        return StoreError(path, f"invalid TOML: {message}")
+    reason = message[: match.start()]
+    return StoreError(path, f"invalid TOML: {reason} (column {match[2]})", int(match[1]))
+
+
+def _assignments(text: str) -> list[tuple[int, tuple[str, ...]]]:
+    """Every (line, full key) a table header or `key =` line sets, in file order."""
+    found: list[tuple[int, tuple[str, ...]]] = []
+    table: tuple[str, ...] = ()
+    in_multiline = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if in_multiline:
+            in_multiline = _toggles_multiline(line) != in_multiline
+            continue
+        header = _HEADER.match(line)
+        if header:
+            table = _dotted(header["name"])
+            found.append((number, table))
+            continue
+        assignment = _ASSIGNMENT.match(line)
+        if assignment:
+            found.append((number, (*table, *_dotted(assignment["key"]))))
+        in_multiline = _toggles_multiline(line)
+    return found
+
+
+def _toggles_multiline(line: str) -> bool:
+    """Whether a line opens or closes a multi-line string, so its inside is not read as keys."""
+    return (line.count('"""') + line.count("'''")) % 2 == 1
+
+
+def _dotted(key: str) -> tuple[str, ...]:
+    return tuple(part.strip().strip("\"'") for part in key.split("."))

@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+
+from backrun_tui.store.atomic import atomic_write_bytes, atomic_write_text
+
+posix_only = pytest.mark.skipif(os.name == "nt", reason="POSIX file modes and folder fsync")
+
+
+def test_writes_text_and_makes_parent_folders(tmp_path: Path) -> None:
+    target = tmp_path / "a" / "b" / "config.toml"
+    atomic_write_text(target, 'units = "metric"\nnote = "é"\n')
+    assert target.read_text(encoding="utf-8") == 'units = "metric"\nnote = "é"\n'
+    assert os.listdir(target.parent) == ["config.toml"]
+
+
+def test_replaces_existing_content(tmp_path: Path) -> None:
+    target = tmp_path / "w.toml"
+    target.write_bytes(b"old content that is longer than the new one")
+    atomic_write_bytes(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert os.listdir(tmp_path) == ["w.toml"]
+
+
+def test_failed_replace_leaves_old_file_and_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "w.toml"
+    target.write_text("old")
+
+    def refuse(src: object, dst: object) -> None:
+        raise OSError(errno.EIO, "simulated I/O error")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(OSError, match="simulated"):
+        atomic_write_text(target, "new")
+    assert target.read_text() == "old"
+    assert os.listdir(tmp_path) == ["w.toml"]
+
+
+def test_failed_fsync_leaves_no_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OSError) as caught:
+        atomic_write_text(tmp_path / "w.toml", "new")
+    assert caught.value.errno == errno.ENOSPC
+    assert os.listdir(tmp_path) == []
+
+
+def test_target_that_is_a_folder_fails_for_real(tmp_path: Path) -> None:
+    target = tmp_path / "w.toml"
+    target.mkdir()
+    (target / "inside").write_text("keep me")
+    with pytest.raises(OSError):
+        atomic_write_text(target, "new")
+    assert (target / "inside").read_text() == "keep me"
+    assert os.listdir(tmp_path) == ["w.toml"]
+
+
+def test_parent_that_is_a_file_fails_for_real(tmp_path: Path) -> None:
+    (tmp_path / "workouts").write_text("not a folder")
+    with pytest.raises(OSError):
+        atomic_write_text(tmp_path / "workouts" / "w.toml", "new")
+    assert (tmp_path / "workouts").read_text() == "not a folder"
+
+
+@posix_only
+@pytest.mark.skipif(
+    sys.platform != "win32" and os.geteuid() == 0, reason="root ignores folder permissions"
+)
+def test_read_only_folder_raises_and_keeps_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "w.toml"
+    target.write_text("old")
+    tmp_path.chmod(0o500)
+    try:
+        with pytest.raises(PermissionError):
+            atomic_write_text(target, "new")
+    finally:
+        tmp_path.chmod(0o700)
+    assert target.read_text() == "old"
+    assert os.listdir(tmp_path) == ["w.toml"]
+
+
+@posix_only
+def test_new_file_is_private_and_replaced_file_keeps_its_mode(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.toml"
+    atomic_write_text(fresh, "x")
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o600
+    shared = tmp_path / "shared.toml"
+    shared.write_text("old")
+    shared.chmod(0o644)
+    atomic_write_text(shared, "new")
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o644
+
+
+@posix_only
+def test_symlink_is_written_through(tmp_path: Path) -> None:
+    real = tmp_path / "dotfiles" / "config.toml"
+    real.parent.mkdir()
+    real.write_text("old")
+    link = tmp_path / "config.toml"
+    link.symlink_to(real)
+    atomic_write_text(link, "new")
+    assert link.is_symlink()
+    assert real.read_text() == "new"
+
+
+@posix_only
+def test_file_and_folder_are_fsynced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    synced: list[str] = []
+    real_fsync = os.fsync
+
+    def recording_fsync(fd: int) -> None:
+        synced.append("folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "file")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", recording_fsync)
+    atomic_write_text(tmp_path / "w.toml", "x")
+    assert synced == ["file", "folder"]

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from backrun_tui.store.errors import StoreError
+from backrun_tui.store.tomlfile import FieldError, parse_toml, read_toml, show
+
+
+def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "x.toml"
+    path.write_bytes(b"\xef\xbb\xbfname = 'a'\n")
+    assert read_toml(path).data == {"name": "a"}
+
+
+def test_not_utf8_reports_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "x.toml"
+    path.write_bytes(b"a = 1\nb = 'caf\xe9'\n")
+    with pytest.raises(StoreError) as caught:
+        read_toml(path)
+    assert (caught.value.line, caught.value.reason) == (2, "not UTF-8 text")
+
+
+def test_a_folder_is_reported_not_raised_raw(tmp_path: Path) -> None:
+    (tmp_path / "x.toml").mkdir()
+    with pytest.raises(StoreError, match="cannot read"):
+        read_toml(tmp_path / "x.toml")
+
+
+def test_missing_file_is_left_to_the_caller(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        read_toml(tmp_path / "x.toml")
+
+
+def test_syntax_error_without_a_position() -> None:
+    with pytest.raises(StoreError) as caught:
+        parse_toml(Path("x.toml"), "a = 1\na = 2")
+    assert caught.value.line is None
+    assert caught.value.reason.startswith("invalid TOML: ")
+
+
+def test_line_of_skips_multiline_strings_and_other_tables() -> None:
+    text = (
+        'description = """\n'
+        "plan = not this one\n"
+        '"""\n'
+        "[other]\n"
+        "plan = 'nor this one'\n"
+        '["quoted" . inner]\n'
+        "x = 1\n"
+    )
+    document = parse_toml(Path("x.toml"), text + "[top]\nplan = 2\n")
+    assert document.line_of(("top", "plan")) == 9
+    assert document.line_of(("quoted", "inner", "x")) == 7
+    assert document.line_of(("plan",)) is None
+
+
+def test_line_of_falls_back_to_the_enclosing_table() -> None:
+    document = parse_toml(Path("x.toml"), "a = 1\nsound = { volume = 3 }\n")
+    assert document.line_of(("sound", "volume")) == 2
+
+
+def test_error_combines_key_reason_and_line() -> None:
+    document = parse_toml(Path("x.toml"), "a = 1\nb = 2\n")
+    error = document.error(FieldError(("b",), "too big"))
+    assert str(error) == "x.toml: line 2: b: too big"
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (True, "true"),
+        ("x", '"x"'),
+        (3, "3"),
+        (2.5, "2.5"),
+        (float("nan"), "nan"),
+        ({}, "a table"),
+        ([], "an array"),
+        ("y" * 100, '"' + "y" * 39 + '…"'),
+    ],
+)
+def test_show_values_as_toml(value: object, shown: str) -> None:
+    assert show(value) == shown

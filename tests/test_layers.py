@@ -1,0 +1,47 @@
+"""The pure layers import without textual: the model, the engine and the store."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+BLOCK_TEXTUAL = """
+import sys
+class Block:
+    def find_spec(self, name, path=None, target=None):
+        if name == "textual" or name.startswith("textual."):
+            raise ImportError("textual is blocked in this test")
+        return None
+sys.meta_path.insert(0, Block())
+import importlib
+for module in sys.argv[1:]:
+    importlib.import_module(module)
+print("imported", len(sys.argv) - 1)
+"""
+
+PURE = [
+    "backrun_tui.model",
+    "backrun_tui.model.notation",
+    "backrun_tui.model.totals",
+    "backrun_tui.model.display",
+    "backrun_tui.engine",
+    "backrun_tui.clock",
+    "backrun_tui.store",
+    "backrun_tui.report",
+]
+
+
+def test_pure_layers_import_without_textual() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", BLOCK_TEXTUAL, *PURE], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"imported {len(PURE)}"
+
+
+def test_the_block_does_stop_textual() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", BLOCK_TEXTUAL, "backrun_tui.ui.app"], capture_output=True, text=True
+    )
+    assert done.returncode != 0
+    assert "textual is blocked" in done.stderr
