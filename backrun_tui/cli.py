@@ -11,15 +11,23 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import date
+from pathlib import Path
 from typing import NoReturn
 
 from backrun_tui import __version__
 from backrun_tui.model.kinds import Units
 from backrun_tui.model.notation import NotationError, parse
-from backrun_tui.model.plan import Plan
+from backrun_tui.model.plan import Plan, Workout
+from backrun_tui.model.session import SessionRecord
+from backrun_tui.session import local_now
 from backrun_tui.store import Config, Paths, StoreError, load_config
+from backrun_tui.store.checkpoints import recover_orphans
 from backrun_tui.store.config import MAX_WEIGHT_KG, MIN_WEIGHT_KG
-from backrun_tui.store.workouts import builtin_workouts, load_saved
+from backrun_tui.store.sessions import load_sessions
+from backrun_tui.store.workouts import builtin_workouts, find_workout, load_saved, read_workout
+
+MAX_TIME_SCALE = 1000
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -57,6 +65,25 @@ def build_parser() -> argparse.ArgumentParser:
     workouts = sub.add_parser("workouts", help="list the built-in and saved workouts")
     workouts.add_argument("--json", action="store_true", help="print a JSON list")
     workouts.set_defaults(func=cmd_workouts)
+
+    run = sub.add_parser("run", help="start a workout on the run screen")
+    run.add_argument("workout", nargs="?", metavar="NAME|FILE", help="a workout's name or file")
+    run.add_argument("--plan", metavar="NOTATION", help="run a plan written in notation")
+    run.add_argument(
+        "--time-scale",
+        type=_time_scale,
+        default=1.0,
+        metavar="X",
+        help="run X times faster (0 < X <= 1000), for trying a plan out",
+    )
+    run.set_defaults(func=cmd_run)
+
+    history = sub.add_parser("history", help="list past sessions, newest first")
+    form = history.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="print a JSON list")
+    form.add_argument("--csv", action="store_true", help="print CSV with a header row")
+    history.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="from this day on")
+    history.set_defaults(func=cmd_history)
     return parser
 
 
@@ -70,6 +97,25 @@ def _weight(text: str) -> float:
             f"expected a weight between {MIN_WEIGHT_KG} and {MAX_WEIGHT_KG} kg, got {text}"
         )
     return value
+
+
+def _time_scale(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not 0 < value <= MAX_TIME_SCALE:
+        raise argparse.ArgumentTypeError(
+            f"expected a number above 0 and at most {MAX_TIME_SCALE}, got {text}"
+        )
+    return value
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date like 2026-11-30, got {text!r}") from None
 
 
 def _config(paths: Paths) -> Config:
@@ -121,18 +167,103 @@ def cmd_workouts(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _find_workout(name: str, paths: Paths, config: Config) -> Workout:
+    unit = config.units.speed_unit
+    entry = find_workout(name, paths.workouts_dir, unit)
+    if entry is not None:
+        return entry.workout
+    path = Path(name).expanduser()
+    if path.suffix == ".toml" or path.exists():
+        try:
+            return read_workout(path, unit)
+        except FileNotFoundError:
+            raise BadInput(f"{path}: no such file") from None
+        except StoreError as exc:
+            raise BadInput(str(exc)) from None
+        except OSError as exc:
+            raise BadInput(f"{path}: {exc.strerror or exc}") from None
+    raise BadInput(f"no workout called {name!r} (see 'backrun workouts')")
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    paths = Paths.default()
+    config = _config(paths)
+    if (args.workout is None) == (args.plan is None):
+        raise BadInput(
+            "give a workout's name or file, or --plan NOTATION (see 'backrun run --help')"
+        )
+    if args.plan is not None:
+        workout = Workout(name="Plan from the command line", plan=_parse_plan(args.plan, config))
+    else:
+        workout = _find_workout(args.workout, paths, config)
+    return _run_app(paths, config, args.recovered, workout, args.time_scale)
+
+
 def cmd_app(args: argparse.Namespace) -> int:
-    from backrun_tui.ui.app import BackrunApp
+    paths = Paths.default()
+    return _run_app(paths, _config(paths), args.recovered)
+
+
+def _run_app(
+    paths: Paths,
+    config: Config,
+    recovered: list[SessionRecord],
+    workout: Workout | None = None,
+    time_scale: float = 1.0,
+) -> int:
+    # Imported here: textual takes a moment to load, and `plan` or `history` need none of it.
+    from backrun_tui.ui.app import BackrunApp, StartRequest
+
+    saved, problems = load_saved(paths.workouts_dir, config.units.speed_unit)
+    app = BackrunApp(
+        config,
+        paths,
+        workouts=[*saved, *builtin_workouts()],
+        problems=problems,
+        recovered=recovered,
+        start=StartRequest(workout, time_scale) if workout else None,
+    )
+    app.run()
+    return EXIT_OK
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from backrun_tui import report
 
     paths = Paths.default()
     config = _config(paths)
-    BackrunApp(config=config, paths=paths).run()
+    entries, problems = load_sessions(paths.sessions_dir, since=args.since)
+    for problem in problems:
+        print(f"backrun: skipped {problem}", file=sys.stderr)
+    if args.json:
+        print(json.dumps([report.session_json(e) for e in entries], ensure_ascii=False))
+    elif args.csv:
+        sys.stdout.write(report.history_csv(entries))
+    else:
+        print(report.history_text(entries, config.units))
     return EXIT_OK
+
+
+def recover(paths: Paths) -> list[SessionRecord]:
+    """Turn the checkpoints of sessions whose backrun died into interrupted sessions."""
+    recovered, problems = recover_orphans(paths.sessions_dir, local_now())
+    for problem in problems:
+        print(f"backrun: could not recover {problem}", file=sys.stderr)
+    return recovered
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
+        args.recovered = recover(Paths.default())
+        interactive = args.func in (cmd_app, cmd_run)
+        if not interactive:
+            for record in args.recovered:
+                print(
+                    f"backrun: recovered an interrupted session: {record.workout}, "
+                    f"started {record.started_at:%Y-%m-%d %H:%M}",
+                    file=sys.stderr,
+                )
         func: Callable[[argparse.Namespace], int] = args.func
         return func(args)
     except BadInput as exc:

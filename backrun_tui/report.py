@@ -1,7 +1,9 @@
-"""What `backrun plan` and `backrun workouts` print: JSON for programs, text for people."""
+"""What `backrun plan`, `workouts` and `history` print: JSON for programs, text for people."""
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Sequence
 from typing import Any
 
@@ -10,6 +12,7 @@ from backrun_tui.model.kinds import Units
 from backrun_tui.model.notation import format_plan
 from backrun_tui.model.plan import Plan, Step
 from backrun_tui.model.totals import EnergyModel, Totals, plan_totals
+from backrun_tui.store.sessions import SessionEntry
 from backrun_tui.store.workouts import WorkoutEntry
 
 
@@ -129,3 +132,74 @@ def table(rows: Sequence[tuple[str, ...]]) -> str:
         "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
         for row in rows
     )
+
+
+HISTORY_FIELDS = (
+    "id",
+    "workout",
+    "started_at",
+    "status",
+    "planned_seconds",
+    "active_seconds",
+    "paused_seconds",
+    "backward_seconds",
+    "forward_seconds",
+    "distance_km",
+    "energy_kcal",
+    "rpe",
+    "note",
+    "time_scale",
+    "file",
+)
+
+
+def session_json(entry: SessionEntry) -> dict[str, Any]:
+    r = entry.record
+    return {
+        "id": r.id,
+        "workout": r.workout,
+        "started_at": r.started_at.isoformat(),
+        "status": r.status.value,
+        "planned_seconds": r.planned_seconds,
+        "active_seconds": round(r.active_seconds, 3),
+        "paused_seconds": round(r.paused_seconds, 3),
+        "backward_seconds": round(r.backward_seconds, 3),
+        "forward_seconds": round(r.forward_seconds, 3),
+        "distance_km": _round(r.distance_km, 3),
+        "energy_kcal": _round(r.energy_kcal, 1),
+        "rpe": r.rpe,
+        "note": r.note,
+        "time_scale": r.time_scale,
+        "file": str(entry.path),
+    }
+
+
+def history_csv(entries: list[SessionEntry]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=HISTORY_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for entry in entries:
+        row = session_json(entry)
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    return out.getvalue()
+
+
+def history_text(entries: list[SessionEntry], units: Units) -> str:
+    if not entries:
+        return "no sessions yet"
+    rows = [("started", "workout", "status", "time", "backward", "distance", "energy", "rpe")]
+    for entry in entries:
+        r = entry.record
+        rows.append(
+            (
+                r.started_at.strftime("%Y-%m-%d %H:%M"),
+                r.workout,
+                r.status.value,
+                display.clock_down(r.active_seconds),
+                display.clock_down(r.backward_seconds),
+                display.distance(r.distance_km, units),
+                display.energy(r.energy_kcal),
+                str(r.rpe) if r.rpe is not None else "—",
+            )
+        )
+    return table(rows)

@@ -1,9 +1,20 @@
-"""Files: where they live, atomic writes, settings and workouts. No textual, no I/O at import."""
+"""Files: where they live, atomic writes, settings, workouts and sessions.
+
+No textual, no I/O at import.
+"""
 
 from backrun_tui.store.atomic import atomic_write_bytes, atomic_write_text
+from backrun_tui.store.checkpoints import SaveResult, SessionWriter, recover_orphans
 from backrun_tui.store.config import Config, SoundConfig, load_config, save_config
 from backrun_tui.store.errors import StoreError
 from backrun_tui.store.paths import Paths
+from backrun_tui.store.sessions import (
+    SessionEntry,
+    load_sessions,
+    new_session_id,
+    read_session,
+    record_to_toml,
+)
 from backrun_tui.store.workouts import (
     WorkoutEntry,
     builtin_workouts,
@@ -18,6 +29,9 @@ from backrun_tui.store.workouts import (
 __all__ = [
     "Config",
     "Paths",
+    "SaveResult",
+    "SessionEntry",
+    "SessionWriter",
     "SoundConfig",
     "StoreError",
     "WorkoutEntry",
@@ -29,6 +43,11 @@ __all__ = [
     "find_workout",
     "load_config",
     "load_saved",
+    "load_sessions",
+    "new_session_id",
+    "read_session",
+    "record_to_toml",
+    "recover_orphans",
     "save_config",
     "save_workout",
     "validate_name",

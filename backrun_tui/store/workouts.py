@@ -116,7 +116,7 @@ def load_saved(
         return entries, [StoreError(folder, f"cannot read the folder: {exc.strerror or exc}")]
     for path in files:
         try:
-            workout = _read_workout(path, default_unit)
+            workout = read_workout(path, default_unit)
         except FileNotFoundError:
             continue  # deleted since the folder was listed (e.g. by a sync client)
         except StoreError as error:
@@ -184,7 +184,7 @@ def workout_from_document(document: TomlDocument, default_unit: SpeedUnit) -> Wo
         raise document.error(problem) from problem
 
 
-def _read_workout(path: Path, default_unit: SpeedUnit) -> Workout:
+def read_workout(path: Path, default_unit: SpeedUnit) -> Workout:
     return workout_from_document(read_toml(path), default_unit)
 
 

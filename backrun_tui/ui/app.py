@@ -1,25 +1,103 @@
-"""The backrun App: holds the settings the command line loaded, and shows the screens."""
+"""The backrun App: holds what the command line loaded, and moves between the screens.
+
+The App never hunts for files: the command line reads settings and workouts and hands them
+over; the screens save sessions through the writer they are given.
+"""
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-from textual.binding import Binding
-from textual.widgets import Footer, Header, Static
+from dataclasses import dataclass
 
-from backrun_tui.store import Config, Paths
+from textual import on
+from textual.app import App
+from textual.binding import Binding
+
+from backrun_tui.clock import Clock, SystemClock
+from backrun_tui.cues import BellPlayer, CuePlayer
+from backrun_tui.model.plan import Workout
+from backrun_tui.model.session import SessionRecord
+from backrun_tui.session import SessionRunner, Wall, local_now
+from backrun_tui.store import Config, Paths, StoreError
+from backrun_tui.store.workouts import WorkoutEntry
+from backrun_tui.ui.commands import BackrunCommands
+from backrun_tui.ui.screens.home import HomeScreen
+from backrun_tui.ui.screens.run import RunScreen
+from backrun_tui.ui.theme import BACKRUN_DARK, BACKRUN_LIGHT, kind_variables
+
+
+@dataclass(frozen=True)
+class StartRequest:
+    """Open straight on the run screen with this workout (`backrun run`)."""
+
+    workout: Workout
+    time_scale: float = 1.0
 
 
 class BackrunApp(App[None]):
     TITLE = "backrun"
     SUB_TITLE = "backward and forward treadmill intervals"
-    BINDINGS = [Binding("q", "quit", "Quit", id="quit")]
+    COMMANDS = App.COMMANDS | {BackrunCommands}
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", id="app.quit", show=False)]
 
-    def __init__(self, config: Config, paths: Paths) -> None:
+    def __init__(
+        self,
+        config: Config,
+        paths: Paths,
+        *,
+        workouts: list[WorkoutEntry] | None = None,
+        problems: list[StoreError] | None = None,
+        recovered: list[SessionRecord] | None = None,
+        start: StartRequest | None = None,
+        clock: Clock | None = None,
+        wall: Wall = local_now,
+        cues: CuePlayer | None = None,
+    ) -> None:
         super().__init__()
         self.config = config
         self.paths = paths
+        self.workouts = workouts or []
+        self.problems = problems or []
+        self.recovered = recovered or []
+        self.start_request = start
+        self.clock = clock or SystemClock()
+        self.wall = wall
+        self.cues = cues or BellPlayer(self.bell)
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("backrun", id="welcome")
-        yield Footer()
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        # Any theme (the palette can switch to Textual's own) gets the kind colours.
+        return {**super().get_theme_variable_defaults(), **kind_variables()}
+
+    def on_mount(self) -> None:
+        self.register_theme(BACKRUN_DARK)
+        self.register_theme(BACKRUN_LIGHT)
+        self.theme = BACKRUN_DARK.name
+        self.push_screen(HomeScreen(self.workouts, self.config.units, self.config.energy_model()))
+        for record in self.recovered:
+            started = record.started_at.strftime("%a %d %b %H:%M")
+            self.notify(
+                f"{record.workout} ({started}) did not end properly; it is in your history "
+                "as interrupted, up to its last save.",
+                title="Recovered a session",
+                severity="warning",
+                timeout=12,
+            )
+        for problem in self.problems:
+            self.notify(str(problem), title="Skipped a file", severity="error", timeout=12)
+        if self.start_request is not None:
+            request = self.start_request
+            self.run_workout(request.workout, request.time_scale)
+
+    def run_workout(self, workout: Workout, time_scale: float = 1.0) -> None:
+        runner = SessionRunner(
+            workout=workout.name,
+            plan=workout.plan,
+            config=self.config,
+            clock=self.clock,
+            time_scale=time_scale,
+            wall=self.wall,
+        )
+        self.push_screen(RunScreen(runner, self.paths.sessions_dir, self.cues))
+
+    @on(HomeScreen.StartWorkout)
+    def _start(self, event: HomeScreen.StartWorkout) -> None:
+        self.run_workout(event.entry.workout)

@@ -1,0 +1,377 @@
+"""The session under way: its checkpoints, the lock that says it is alive, and recovery.
+
+While a session runs, its backrun keeps two files in `sessions/.running/`:
+
+- `<id>.toml`, the latest checkpoint: a session file (see `backrun_tui.store.sessions`)
+  with `status = "running"`, rewritten atomically by one background thread;
+- `<id>.lock`, locked by that process for the whole session (`fcntl.flock`; on Windows
+  `msvcrt.locking`). The operating system lets go of the lock when the process ends,
+  however it ends (crash, kill -9, power cut), so a checkpoint whose lock can be taken was
+  left by a backrun that is gone. The file holds `<pid> <host name>`; see
+  `backrun_tui.store.session_lock`.
+
+At the next start `recover_orphans` turns each orphaned checkpoint into
+`sessions/<id>.toml` with `status = "interrupted"`. A checkpoint whose lock is held is left
+alone, as is one that cannot be read, and one that another computer sharing a synced folder
+may still be running.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from types import TracebackType
+
+from backrun_tui.model.session import IntervalOutcome, SessionRecord, Status
+from backrun_tui.store.atomic import atomic_write_text
+from backrun_tui.store.errors import StoreError
+from backrun_tui.store.session_lock import (
+    hold_lock,
+    holder_host,
+    release_lock,
+    take_lock,
+    this_host,
+)
+from backrun_tui.store.sessions import read_session, record_to_toml, session_path
+from backrun_tui.store.tomlfile import show
+
+RUNNING_DIR_NAME = ".running"
+#: A plan lasts at most 24 h: a checkpoint from another computer unchanged for this long
+#: was left by a backrun that computer never restarted.
+ABANDONED_AFTER = dt.timedelta(hours=24)
+_log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """How one save went. `final` is true for the session file, false for a checkpoint."""
+
+    ok: bool
+    path: Path
+    error: str | None
+    """What went wrong, naming the file, in words for the user; None when `ok`."""
+    final: bool
+
+
+def running_dir(sessions_dir: Path) -> Path:
+    """Where checkpoints and locks of sessions under way live."""
+    return sessions_dir / RUNNING_DIR_NAME
+
+
+class SessionWriter:
+    """Saves one session: checkpoints while it runs, then its session file.
+
+    `open()` when the session starts, `checkpoint()` as often as wanted, `finish()` when it
+    ends, `update()` for changes after that (RPE, note), `close()` last; or use it as a
+    context manager. A disk problem (read-only folder, full disk, permissions) never raises
+    from checkpoint, finish, update or save_to: it becomes a failed SaveResult.
+
+    `on_result` gets the result of every checkpoint attempt, on the writer's thread. It
+    must not wait for the thread that calls finish() or close(): those wait for the
+    writer's thread.
+    """
+
+    def __init__(
+        self,
+        sessions_dir: Path,
+        session_id: str,
+        on_result: Callable[[SaveResult], None] | None = None,
+    ) -> None:
+        self.folder = Path(sessions_dir)
+        self.session_id = session_id
+        self.final_path = session_path(self.folder, session_id)  # ValueError for a bad id
+        self.checkpoint_path = running_dir(self.folder) / f"{session_id}.toml"
+        self.lock_path = running_dir(self.folder) / f"{session_id}.lock"
+        self._on_result = on_result
+        self._lock_fd: int | None = None
+        # open() runs on the caller's thread, and again on the writer's after a failure.
+        self._lock_guard = threading.Lock()
+        self._cond = threading.Condition()
+        self._pending: SessionRecord | None = None  # the newest record not yet written
+        self._busy = False  # the writer's thread is writing a checkpoint
+        self._accepting = True  # False once finish() or close() is called
+        self._stopping = False
+        self._thread: threading.Thread | None = None
+
+    def __enter__(self) -> SessionWriter:
+        self.open()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def open(self) -> None:
+        """Take the session's lock, making the folders if need be; OSError if that fails.
+
+        After a failure the session can still be run: each checkpoint tries again first,
+        and reports a failed SaveResult while it cannot.
+        """
+        with self._lock_guard:
+            if self._lock_fd is None:
+                self._lock_fd = hold_lock(self.lock_path, self.session_id)
+
+    def checkpoint(self, record: SessionRecord) -> None:
+        """Have the writer's thread save `record` as the checkpoint; returns at once.
+
+        Checkpoints that queue up while one is being written collapse into the newest, so
+        an older record never replaces a newer one; a failed one is retried by the next
+        call. The file says `status = "running"` whatever the record says. Does nothing
+        once finish() or close() has been called.
+        """
+        self._check_id(record)
+        with self._cond:
+            if not self._accepting:
+                return
+            self._pending = record
+            if self._thread is None:
+                # A daemon, so an app that exits without close() is not kept alive by it;
+                # a write cut short leaves the previous checkpoint, since writes are atomic.
+                self._thread = threading.Thread(
+                    target=self._run, name=f"backrun-checkpoints-{self.session_id}", daemon=True
+                )
+                self._thread.start()
+            self._cond.notify_all()
+
+    def finish(self, record: SessionRecord) -> SaveResult:
+        """Write `sessions/<id>.toml`, then delete the checkpoint; waits until done.
+
+        A checkpoint being written is waited for and one still queued is dropped (this
+        record is newer), and checkpoint() does nothing from now on. If this fails, the
+        checkpoint stays, so a crash before a successful retry still recovers the session.
+        """
+        self._check_id(record)
+        with self._cond:
+            self._accepting = False
+            self._pending = None
+            while self._busy:
+                self._cond.wait()
+        result = _save_final(self.final_path, record)
+        if result.ok:
+            # Not fatal if it fails: the next start sees the session file and removes it.
+            with contextlib.suppress(OSError):
+                self.checkpoint_path.unlink(missing_ok=True)
+        return result
+
+    def update(self, record: SessionRecord) -> SaveResult:
+        """Rewrite the session file after the finish (RPE, note); finish() once more."""
+        return self.finish(record)
+
+    def save_to(self, record: SessionRecord, path: Path) -> SaveResult:
+        """Save the session file elsewhere, e.g. when the data folder is read-only or full.
+
+        A folder gets the session's usual file name. The checkpoint is kept, so the session
+        also reaches the history (as interrupted) once the data folder can be written.
+        """
+        self._check_id(record)
+        target = Path(path)
+        if target.is_dir():
+            target = target / self.final_path.name
+        return _save_final(target, record)
+
+    def close(self) -> None:
+        """Write a queued checkpoint, stop the thread, and release and delete the lock.
+
+        A checkpoint on disk stays unless finish() succeeded, so a session closed without
+        finishing is recovered as interrupted. Calling close() again does nothing.
+        """
+        with self._cond:
+            self._accepting = False
+            self._stopping = True
+            self._cond.notify_all()
+            thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join()
+        with self._lock_guard:
+            if self._lock_fd is not None:
+                release_lock(self._lock_fd, self.lock_path)
+                self._lock_fd = None
+
+    def _check_id(self, record: SessionRecord) -> None:
+        # Refused outright: it would write into another session's files.
+        if record.id != self.session_id:
+            raise ValueError(f"this writer saves session {self.session_id}, not {record.id}")
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while self._pending is None and not self._stopping:
+                    self._cond.wait()
+                record, self._pending = self._pending, None
+                if record is None:
+                    return
+                self._busy = True
+            try:
+                result = self._write_checkpoint(record)
+            finally:
+                with self._cond:
+                    self._busy = False
+                    self._cond.notify_all()
+            self._report(result)
+
+    def _write_checkpoint(self, record: SessionRecord) -> SaveResult:
+        try:
+            # Without the lock, another backrun would take the checkpoint for an orphan.
+            self.open()
+        except OSError as exc:
+            reason = f"cannot lock {self.lock_path}: {exc.strerror or exc}"
+            return SaveResult(ok=False, path=self.checkpoint_path, error=reason, final=False)
+        running = replace(record, status=Status.RUNNING)
+        return _save(self.checkpoint_path, running, final=False)
+
+    def _report(self, result: SaveResult) -> None:
+        if self._on_result is None:
+            return
+        try:
+            self._on_result(result)
+        except Exception:
+            # A failing listener must not end the checkpoints: they are what saves a
+            # session from a crash.
+            _log.exception("on_result failed for %s", result.path)
+
+
+def recover_orphans(
+    sessions_dir: Path, now: dt.datetime
+) -> tuple[list[SessionRecord], list[StoreError]]:
+    """Turn the checkpoints of backruns that are gone into interrupted sessions.
+
+    For each checkpoint whose lock nobody holds: if `sessions/<id>.toml` exists (the
+    session was saved, the clean-up did not happen) the checkpoint is just removed;
+    otherwise the session file is written from it with status interrupted (`updated_at`
+    kept: it is when the session was last known to run) and any interval that was under way
+    marked stopped. Returns the sessions recovered and what could not be read or written;
+    those checkpoints are left as they are, as is every checkpoint of a live backrun.
+
+    A lock only tells about this computer, so a checkpoint whose lock file names another
+    (the folder is synced) is left to that computer, unless it has not changed for
+    ABANDONED_AFTER before `now` (timezone-aware).
+    """
+    folder = running_dir(sessions_dir)
+    try:
+        names = set(os.listdir(folder))
+    except FileNotFoundError:
+        return [], []
+    except OSError as exc:
+        return [], [StoreError(folder, f"cannot read the folder: {exc.strerror or exc}")]
+    recovered: list[SessionRecord] = []
+    errors: list[StoreError] = []
+    for name in sorted(names):
+        stem, suffix = os.path.splitext(name)
+        if name.startswith("."):
+            continue  # a temp file of an atomic write
+        try:
+            if suffix == ".toml":
+                record = _recover(sessions_dir, folder / name, now)
+                if record is not None:
+                    recovered.append(record)
+            elif suffix == ".lock" and f"{stem}.toml" not in names:
+                _remove_stale_lock(folder / name)
+        except StoreError as error:
+            errors.append(error)
+    return recovered, errors
+
+
+def _recover(sessions_dir: Path, checkpoint: Path, now: dt.datetime) -> SessionRecord | None:
+    lock_path = checkpoint.with_suffix(".lock")
+    try:
+        fd = take_lock(lock_path)
+    except OSError as exc:
+        reason = f"cannot tell whether its session is still running: {exc.strerror or exc}"
+        raise StoreError(lock_path, reason) from exc
+    if fd is None:
+        return None  # a live backrun on this computer is running this session
+    # Another computer's lock file is not ours to delete, unless we settle its checkpoint.
+    keep_lock_file = holder_host(fd) not in (None, this_host())
+    try:
+        try:
+            record = read_session(checkpoint, checkpoint=True)
+        except FileNotFoundError:
+            return None  # finished or recovered by another backrun since the folder was listed
+        if keep_lock_file and now - record.updated_at < ABANDONED_AFTER:
+            return None  # may be under way on that computer
+        keep_lock_file = False
+        return _settle(sessions_dir, checkpoint, record)
+    finally:
+        if keep_lock_file:
+            os.close(fd)
+        else:
+            # Deleted even when the checkpoint stays: the lock is ours, nobody is using it.
+            release_lock(fd, lock_path)
+
+
+def _settle(sessions_dir: Path, checkpoint: Path, record: SessionRecord) -> SessionRecord | None:
+    """Make the checkpoint, whose lock is held here, into a session file; remove it."""
+    if record.id != checkpoint.stem:
+        raise StoreError(checkpoint, f"id: {show(record.id)} is not the file's name")
+    final = session_path(sessions_dir, record.id)
+    recovered = None
+    if not (final.exists() or final.is_symlink()):
+        recovered = _interrupted(record)
+        try:
+            atomic_write_text(final, record_to_toml(recovered))
+        except OSError as exc:
+            reason = f"cannot write the interrupted session: {exc.strerror or exc}"
+            raise StoreError(final, reason) from exc
+    # Not fatal if it fails: the session file exists now, so the next start removes it.
+    with contextlib.suppress(OSError):
+        checkpoint.unlink()
+    return recovered
+
+
+def _interrupted(record: SessionRecord) -> SessionRecord:
+    ended = (IntervalOutcome.COMPLETED, IntervalOutcome.SKIPPED)
+    intervals = tuple(
+        replace(i, outcome=IntervalOutcome.STOPPED)
+        if i.outcome not in ended and i.actual_seconds > 0
+        else i
+        for i in record.intervals
+    )
+    return replace(record, status=Status.INTERRUPTED, intervals=intervals)
+
+
+def _remove_stale_lock(lock_path: Path) -> None:
+    """Delete a lock file without a checkpoint (a backrun died before its first one)."""
+    try:
+        fd = take_lock(lock_path)
+    except OSError:
+        return  # a lock file on its own harms nothing; no need to report it
+    if fd is None:
+        return
+    if holder_host(fd) in (None, this_host()):
+        release_lock(fd, lock_path)
+    else:
+        os.close(fd)  # another computer's session, whose checkpoint has not come yet
+
+
+# --- saving ---------------------------------------------------------------------------------
+
+
+def _save_final(path: Path, record: SessionRecord) -> SaveResult:
+    if record.status is Status.RUNNING:
+        reason = f"cannot save {path}: the session is still running"
+        return SaveResult(ok=False, path=path, error=reason, final=True)
+    return _save(path, record, final=True)
+
+
+def _save(path: Path, record: SessionRecord, *, final: bool) -> SaveResult:
+    try:
+        text = record_to_toml(record)
+    except ValueError as exc:
+        # A bug elsewhere, but the runner's session is better kept on screen than crashed.
+        return SaveResult(ok=False, path=path, error=f"cannot save {path}: {exc}", final=final)
+    try:
+        atomic_write_text(path, text)
+    except OSError as exc:
+        reason = f"cannot write {path}: {exc.strerror or exc}"
+        return SaveResult(ok=False, path=path, error=reason, final=final)
+    return SaveResult(ok=True, path=path, error=None, final=final)

@@ -1,0 +1,1 @@
+"""The screens: home, run, finish, and the confirmations between them."""

@@ -1,0 +1,169 @@
+"""BigClock: a countdown in block digits that grow with the space the screen gives them.
+
+The runner reads it from the belt, metres away, so the digits should be as big as the widget
+allows. A 5×7 bitmap font is scaled by whole numbers and drawn with half blocks (▀ ▄ █), so
+one terminal row carries two pixel rows and the pixels come out roughly square.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.app import RenderResult
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.strip import Strip
+from textual.widget import Widget
+
+from backrun_tui.ui.widgets.font import GLYPH_GAP, GLYPH_HEIGHT, GLYPHS, glyph_width
+
+#: How much taller than wide a pixel may be drawn. A terminal cell is about twice as tall as
+#: wide, so a half-block pixel `x` columns wide and `y` half-rows tall looks square at x == y;
+#: a little stretch uses a tall terminal without making the digits look like fence posts.
+MAX_STRETCH = 1.5
+
+_HALF_BLOCKS = {
+    ("#", "#"): "█",
+    ("#", "."): "▀",
+    (".", "#"): "▄",
+    (".", "."): " ",
+}
+
+
+@dataclass(frozen=True)
+class Scale:
+    """How big one font pixel is drawn."""
+
+    x: int
+    """Terminal columns per pixel."""
+    y: int
+    """Half-rows per pixel (two half-rows make a terminal row)."""
+
+
+def can_draw(text: str) -> bool:
+    """Whether the font has a glyph for every character of `text`."""
+    return bool(text) and all(char in GLYPHS for char in text)
+
+
+def pixel_width(text: str) -> int:
+    """Pixel columns of `text` at scale 1, gaps included."""
+    return sum(glyph_width(char) for char in text) + GLYPH_GAP * (len(text) - 1)
+
+
+def choose_scale(text: str, width: int, height: int) -> Scale | None:
+    """The largest scale at which `text` fits in `width` × `height` cells, or None.
+
+    None means even scale 1 does not fit (or the font cannot draw `text`), and the text
+    should be shown plainly.
+    """
+    if not can_draw(text):
+        return None
+    most_x = width // pixel_width(text)
+    most_y = (2 * height) // GLYPH_HEIGHT
+    # Never wider than tall on screen: a squat digit reads worse than a smaller square one.
+    x = min(most_x, most_y)
+    if x < 1:
+        return None
+    return Scale(x=x, y=min(most_y, int(x * MAX_STRETCH)))
+
+
+def render_big(text: str, width: int, height: int) -> list[str]:
+    """`text` drawn as large as fits, centred in exactly `height` lines of `width` characters.
+
+    Falls back to the plain text on the middle line when the big digits cannot fit.
+    """
+    if width <= 0 or height <= 0:
+        return []
+    scale = choose_scale(text, width, height)
+    block = [text[:width]] if scale is None else _draw(text, scale)
+    return _centre(block, width, height)
+
+
+def _draw(text: str, scale: Scale) -> list[str]:
+    """The half-block lines of `text` at `scale`, no margins."""
+    gap = "." * GLYPH_GAP
+    pixel_rows = [gap.join(GLYPHS[char][row] for char in text) for row in range(GLYPH_HEIGHT)]
+    wide_rows = ["".join(pixel * scale.x for pixel in row) for row in pixel_rows]
+    half_rows = [row for row in wide_rows for _ in range(scale.y)]
+    if len(half_rows) % 2:
+        half_rows.append("." * len(half_rows[0]))
+    return [
+        "".join(_HALF_BLOCKS[pair] for pair in zip(top, bottom, strict=True))
+        for top, bottom in zip(half_rows[::2], half_rows[1::2], strict=True)
+    ]
+
+
+def _centre(block: list[str], width: int, height: int) -> list[str]:
+    top = (height - len(block)) // 2
+    lines = [" " * width] * height
+    for offset, line in enumerate(block):
+        lines[top + offset] = line.center(width)
+    return lines
+
+
+class BigClock(Widget):
+    """A short time such as `12:34` in block digits sized to the widget.
+
+    The digits take the widget's CSS `color`, so a screen can colour the clock by interval
+    kind with classes.
+    """
+
+    DEFAULT_CSS = """
+    BigClock {
+        width: 1fr;
+        height: 1fr;
+    }
+    """
+
+    text: reactive[str] = reactive("0:00")
+    """What the clock shows: digits, ':' and maybe '-', '.' or ' ', e.g. `1:02:03`."""
+
+    def __init__(
+        self,
+        text: str = "0:00",
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.set_reactive(BigClock.text, text)
+        # Textual asks for every line on each repaint; the clock changes once a second at
+        # most, so the drawing is kept until the text, size or style changes.
+        self._cache_key: tuple[str, Size, Style] | None = None
+        self._strips: list[Strip] = []
+
+    def render_line(self, y: int) -> Strip:
+        strips = self._current_strips()
+        if 0 <= y < len(strips):
+            return strips[y]
+        return Strip.blank(self.size.width, self.visual_style.rich_style)
+
+    def render(self) -> RenderResult:
+        # The lines on screen come from render_line; this plain form is what text selection
+        # copies.
+        return self.text
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        # With `width: auto` the clock takes its scale-1 size: big digits, but modest.
+        return pixel_width(self.text) if can_draw(self.text) else len(self.text)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        rows_at_scale_1 = (GLYPH_HEIGHT + 1) // 2
+        return rows_at_scale_1 if choose_scale(self.text, width, rows_at_scale_1) else 1
+
+    def _current_strips(self) -> list[Strip]:
+        style = self.visual_style.rich_style
+        key = (self.text, self.size, style)
+        if key != self._cache_key:
+            width, height = self.size
+            if choose_scale(self.text, width, height) is None:
+                # Plain text is all that fits: bold keeps it readable from the belt.
+                style = style + Style(bold=True)
+            self._strips = [
+                Strip([Segment(line, style)], width)
+                for line in render_big(self.text, width, height)
+            ]
+            self._cache_key = key
+        return self._strips

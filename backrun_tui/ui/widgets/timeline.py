@@ -1,0 +1,208 @@
+"""Timeline: a plan's steps as a coloured bar, each as long as its share of the session.
+
+The home screen shows it as a preview of a workout; the run screen adds a marker for "now"
+and dims what is done, so the runner sees at a glance how much is left and what comes next.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from itertools import accumulate
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.color import Color, ColorParseError
+from textual.reactive import reactive
+from textual.strip import Strip
+from textual.widget import Widget
+
+from backrun_tui.ui.theme import kind_variables
+
+#: A plan step as the timeline sees it: the kind's value (`"backward"`) and its seconds.
+Step = tuple[str, float]
+
+#: The marker for "now": a thin bar that still shows which step it stands in.
+MARKER = "┃"
+
+#: How far done steps fade towards the background.
+DONE_FADE = 0.55
+
+#: Used for a kind the theme has no colour for, so a typo shows up as grey, not as a crash.
+UNKNOWN_KIND_COLOUR = Color(128, 128, 128)
+
+
+def layout(segments: Sequence[Step], width: int) -> list[tuple[int, int]]:
+    """The (start column, width) of each step in a bar `width` cells wide.
+
+    Widths are proportional to seconds and add up to `width` exactly. When there are at
+    least as many cells as steps, every step gets at least one cell, so a 10-second
+    turn-around in an hour-long plan is still visible.
+    """
+    widths = _widths([seconds for _kind, seconds in segments], width)
+    ends = accumulate(widths)
+    return [(end - cells, cells) for end, cells in zip(ends, widths, strict=True)]
+
+
+def _widths(seconds: list[float], width: int) -> list[int]:
+    count = len(seconds)
+    if count == 0 or width <= 0:
+        return [0] * count
+    weights = [max(value, 0.0) for value in seconds]
+    if sum(weights) <= 0:
+        weights = [1.0] * count
+    minimum = 1.0 if width >= count else 0.0
+    widths = _cumulative_round(_shares(weights, width, minimum))
+    if minimum:
+        _lift_empty(widths)
+    return widths
+
+
+def _shares(weights: list[float], width: int, minimum: float) -> list[float]:
+    """Real-valued widths: proportional, except that short steps are raised to `minimum`.
+
+    Raising one step takes cells from the rest, which can push another below the minimum,
+    so this repeats until no step is short. It ends: the steps not yet raised always share
+    at least one cell each on average, so at least one of them stays.
+    """
+    raised: set[int] = set()
+    while True:
+        free = width - minimum * len(raised)
+        rest = sum(weight for i, weight in enumerate(weights) if i not in raised)
+        shares = [
+            minimum if i in raised else (weight * free / rest if rest > 0 else 0.0)
+            for i, weight in enumerate(weights)
+        ]
+        short = {i for i, share in enumerate(shares) if i not in raised and share < minimum}
+        if not short:
+            return shares
+        raised |= short
+
+
+def _cumulative_round(shares: list[float]) -> list[int]:
+    """Whole widths whose running total stays within half a cell of the real one.
+
+    Rounding each step on its own would let the errors pile up and the bar miss its width.
+    """
+    widths: list[int] = []
+    total = 0.0
+    edge = 0
+    for share in shares:
+        total += share
+        # Half-up, not Python's round-half-even, so equal steps get equal treatment.
+        next_edge = math.floor(total + 0.5)
+        widths.append(next_edge - edge)
+        edge = next_edge
+    return widths
+
+
+def _lift_empty(widths: list[int]) -> None:
+    """Give a cell to any step that float rounding left with none, from the widest step."""
+    for i, cells in enumerate(widths):
+        if cells == 0:
+            widest = max(range(len(widths)), key=widths.__getitem__)
+            widths[widest] -= 1
+            widths[i] = 1
+
+
+def marker_column(position: float, width: int) -> int:
+    """The column of the "now" marker for a position 0..1."""
+    return min(width - 1, max(0, math.floor(position * width)))
+
+
+class Timeline(Widget):
+    """A horizontal bar of a plan's steps, coloured by kind, with an optional "now" marker.
+
+    Colours come from the theme variables `kind-warmup`, `kind-backward`, `kind-forward`,
+    `kind-rest` and `kind-cooldown`; every row of the widget shows the same bar.
+    """
+
+    DEFAULT_CSS = """
+    Timeline {
+        width: 1fr;
+        height: 1;
+    }
+    """
+
+    segments: reactive[Sequence[Step]] = reactive(())
+    """The plan's steps in order, as (kind value, seconds); stored as a tuple."""
+
+    position: reactive[float | None] = reactive(None)
+    """How far through the plan "now" is, 0..1; None shows no marker and dims nothing."""
+
+    def __init__(
+        self,
+        segments: Sequence[Step] = (),
+        *,
+        position: float | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.set_reactive(Timeline.segments, self.validate_segments(segments))
+        self.set_reactive(Timeline.position, self.validate_position(position))
+        self._cache_key: tuple[object, ...] | None = None
+        self._strip = Strip([])
+
+    def validate_segments(self, segments: Sequence[Step]) -> tuple[Step, ...]:
+        # A tuple can be compared and hashed: setting the same plan again repaints nothing.
+        return tuple((str(kind), float(seconds)) for kind, seconds in segments)
+
+    def validate_position(self, position: float | None) -> float | None:
+        if position is None:
+            return None
+        return min(1.0, max(0.0, position))
+
+    def on_mount(self) -> None:
+        # A theme change leaves this widget's own styles alone, so nothing else repaints it.
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh())
+
+    def kind_colour(self, kind: str) -> Color:
+        """The theme's colour for an interval kind, else the built-in one."""
+        name = f"kind-{kind}"
+        value = self.app.theme_variables.get(name) or kind_variables().get(name)
+        if value is None:
+            return UNKNOWN_KIND_COLOUR
+        try:
+            return Color.parse(value)
+        except ColorParseError:
+            return UNKNOWN_KIND_COLOUR
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        background = self.background_colors[1]
+        colours = tuple(self.kind_colour(kind) for kind, _seconds in self.segments)
+        key = (self.segments, self.position, width, background, colours)
+        if key != self._cache_key:
+            self._strip = self._draw(width, background, colours)
+            self._cache_key = key
+        return self._strip
+
+    def _draw(self, width: int, background: Color, colours: tuple[Color, ...]) -> Strip:
+        cells = [background] * width
+        previous: Color | None = None
+        shaded = False
+        spans = layout(self.segments, width)
+        for (start, cells_wide), colour in zip(spans, colours, strict=True):
+            # Steps of one kind in a row would merge into one block; alternate their shade.
+            shaded = not shaded if colour == previous else False
+            fill = colour.darken(0.12) if shaded else colour
+            cells[start : start + cells_wide] = [fill] * cells_wide
+            previous = colour
+        if self.position is None or width == 0 or not self.segments:
+            return _cells_to_strip(cells, marker=None)
+        now = marker_column(self.position, width)
+        cells[:now] = [cell.blend(background, DONE_FADE) for cell in cells[:now]]
+        return _cells_to_strip(cells, marker=now)
+
+
+def _cells_to_strip(cells: list[Color], marker: int | None) -> Strip:
+    segments: list[Segment] = []
+    for column, colour in enumerate(cells):
+        if column == marker:
+            text_colour = colour.get_contrast_text(1.0)
+            style = Style(color=text_colour.rich_color, bgcolor=colour.rich_color, bold=True)
+            segments.append(Segment(MARKER, style))
+        else:
+            segments.append(Segment(" ", Style(bgcolor=colour.rich_color)))
+    return Strip(Segment.simplify(segments), len(cells))
