@@ -97,7 +97,7 @@ class RunScreen(Screen[None]):
             self.save_problem = f"⚠ cannot save to {self.writer.folder}: {exc.strerror or exc}"
         self.inhibitor.start()
         self.runner.engine.start()
-        self._tick()
+        self.sync()
 
     def on_unmount(self) -> None:
         if self._wake is not None:
@@ -111,7 +111,7 @@ class RunScreen(Screen[None]):
 
     # --- time ----------------------------------------------------------------------------
 
-    def _tick(self) -> None:
+    def sync(self) -> None:
         """Settle the session to now, show it, and sleep until the next thing to show."""
         runner = self.runner
         events = runner.poll()
@@ -143,7 +143,7 @@ class RunScreen(Screen[None]):
         turn = min(_until_ceil_changes(snap.step_remaining), _until_floor_changes(snap.elapsed))
         repaint_at = now + max(turn / engine.time_scale, MIN_REPAINT_GAP)
         delay = max(min(deadline, repaint_at) - now, 0.0)
-        self._wake = self.set_timer(delay, self._tick)
+        self._wake = self.set_timer(delay, self.sync)
 
     def _cue(self, cue: Cue) -> None:
         if cue.kind in (CueKind.INTERVAL_START, CueKind.FINISH):
@@ -238,7 +238,7 @@ class RunScreen(Screen[None]):
     def _command(self, name: str) -> None:
         engine = self.runner.engine
         getattr(engine, name)()
-        self._tick()
+        self.sync()
 
     def action_toggle_pause(self) -> None:
         was_paused = self.runner.phase is Phase.PAUSED
@@ -246,7 +246,7 @@ class RunScreen(Screen[None]):
         if was_paused:
             self.asleep_for = 0.0
         self.writer.checkpoint(self.runner.record())
-        self._tick()
+        self.sync()
 
     def action_skip(self) -> None:
         self._command("skip")
@@ -256,7 +256,7 @@ class RunScreen(Screen[None]):
 
     def action_adjust(self, seconds: int) -> None:
         self.runner.engine.adjust(seconds)
-        self._tick()
+        self.sync()
 
     def action_mute(self) -> None:
         self.muted = not self.muted
@@ -266,7 +266,7 @@ class RunScreen(Screen[None]):
         def answer(stop: bool | None) -> None:
             if stop:
                 self.runner.engine.stop()
-                self._tick()
+                self.sync()
 
         self.app.push_screen(
             ConfirmScreen("Stop this session? What you have done so far is kept."), answer
