@@ -22,7 +22,7 @@ from backrun_tui.ui.widgets.timeline import Timeline
 class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
     BINDINGS = [
-        Binding("enter", "start", "Start", id="home.start"),
+        Binding("enter", "start", "Start", id="home.start", priority=True),
         Binding("q", "app.quit", "Quit", id="home.quit"),
     ]
 

@@ -206,12 +206,12 @@ class RunScreen(Screen[None]):
             return None
         if snap.step_remaining > warn:
             return None
-        units = self.runner.config.units
-        target = _target(nxt, units)
+        target = _target(nxt, self.runner.config.units)
+        seconds = math.ceil(snap.step_remaining)
         slow = " — slow the belt first" if nxt.interval.speed else ""
         return (
-            f"TURN AROUND in {display.clock(snap.step_remaining)}: next {nxt.kind.title}"
-            f"{' at ' + target if target else ''}{slow}"
+            f"TURN AROUND in {seconds} s — next {nxt.kind.title}"
+            f"{', ' + target if target else ''}{slow}"
         )
 
     def watch_save_problem(self, problem: str) -> None:

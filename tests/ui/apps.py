@@ -1,0 +1,58 @@
+"""The real App on a hand-moved clock and a frozen calendar, for pilot and snapshot tests."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from backrun_tui.clock import ManualClock
+from backrun_tui.engine import Cue
+from backrun_tui.model.notation import parse
+from backrun_tui.model.plan import Workout
+from backrun_tui.store import Config, Paths
+from backrun_tui.store.workouts import builtin_workouts
+from backrun_tui.ui.app import BackrunApp, StartRequest
+
+T0 = 1000.0
+STARTED = datetime(2026, 11, 30, 7, 15, 0, tzinfo=timezone(timedelta(hours=1)))
+
+
+class FrozenWall:
+    """Calendar time that moves only with the manual clock, to the second."""
+
+    def __init__(self, clock: ManualClock) -> None:
+        self.clock = clock
+
+    def __call__(self) -> datetime:
+        return STARTED + timedelta(seconds=round(self.clock.awake() - T0))
+
+
+class RecordedCues:
+    def __init__(self) -> None:
+        self.played: list[Cue] = []
+
+    def play(self, cue: Cue) -> None:
+        self.played.append(cue)
+
+
+def make_app(
+    notation: str | None = None,
+    *,
+    clock: ManualClock | None = None,
+    config: Config | None = None,
+    name: str = "Intervals",
+    time_scale: float = 1.0,
+) -> BackrunApp:
+    """The app as `backrun run --plan NOTATION` opens it (or the home screen, without one)."""
+    clock = clock or ManualClock(T0)
+    start = None
+    if notation is not None:
+        start = StartRequest(Workout(name=name, plan=parse(notation)), time_scale)
+    return BackrunApp(
+        config or Config(weight_kg=70),
+        Paths.default(),
+        workouts=builtin_workouts(),
+        start=start,
+        clock=clock,
+        wall=FrozenWall(clock),
+        cues=RecordedCues(),
+    )
