@@ -183,3 +183,24 @@ def test_installed_console_script(backrun_home: Path) -> None:
     assert done.returncode == 2
     assert done.stderr.startswith("backrun: plan: column 10: ")
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["run", "No such workout"], "backrun: no workout called 'No such workout'"),
+        (["run"], "backrun: give a workout's name or file, or --plan NOTATION"),
+        (["run", "x", "--plan", "1m back"], "backrun: give a workout's name or file"),
+        (["run", "--plan", "1m bak"], "backrun: plan: column 4: expected a kind"),
+        (["run", "--plan", "1m back", "--time-scale", "0"], "backrun: argument --time-scale"),
+        (["run", "--plan", "1m back", "--time-scale", "1001"], "backrun: argument --time-scale"),
+        (["run", "missing.toml"], "backrun: missing.toml: no such file"),
+    ],
+)
+def test_run_bad_input_exits_2_before_any_screen(
+    capsys: pytest.CaptureFixture[str], backrun_home: Path, argv: list[str], message: str
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert err.startswith(message), err
+    assert err.count("\n") == 1

@@ -119,7 +119,8 @@ async def test_a_completed_session_and_its_cues(backrun_home: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         d = Driver(pilot, clock)
         await d.at(20)
-        assert "TURN AROUND in 10 s — next FORWARD, 9.0 km/h — slow the belt" in text(d.run, "#banner")
+        warning = "TURN AROUND in 10 s — next FORWARD, 9.0 km/h — slow the belt first"
+        assert warning in text(d.run, "#banner")
         d.clock.set(T0 + 31)
         d.run.sync()
         # Checked before yielding to the event loop, which ends the flash after 0.6 s.
