@@ -84,6 +84,10 @@ def build_parser() -> argparse.ArgumentParser:
     form.add_argument("--csv", action="store_true", help="print CSV with a header row")
     history.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="from this day on")
     history.set_defaults(func=cmd_history)
+
+    doctor = sub.add_parser("doctor", help="check that sound, settings and folders work")
+    doctor.add_argument("--play", action="store_true", help="play every cue once, naming it")
+    doctor.set_defaults(func=cmd_doctor)
     return parser
 
 
@@ -242,6 +246,12 @@ def cmd_history(args: argparse.Namespace) -> int:
     else:
         print(report.history_text(entries, config.units))
     return EXIT_OK
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from backrun_tui import doctor
+
+    return doctor.run(Paths.default(), play=args.play)
 
 
 def recover(paths: Paths) -> list[SessionRecord]:

@@ -5,21 +5,61 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
+from backrun_tui.audio.clips import clips_for
+from backrun_tui.audio.player import AudioPlayer
 from backrun_tui.engine import Cue, CueKind
+from backrun_tui.model.kinds import Units
+from backrun_tui.store.config import SoundConfig
+
+#: The cues the terminal bell stands in for when there is no sound: the ones that matter.
+LOUD = frozenset({CueKind.INTERVAL_START, CueKind.TURNAROUND, CueKind.FINISH})
 
 
 class CuePlayer(Protocol):
-    def play(self, cue: Cue) -> None: ...
+    def play(self, cue: Cue) -> None:
+        """Sound `cue` now."""
+
+    def silence(self) -> None:
+        """Stop whatever is sounding (mute)."""
 
 
 class BellPlayer:
-    """The terminal bell on the cues that matter most: a new interval, a turn-around, the end."""
-
-    LOUD = frozenset({CueKind.INTERVAL_START, CueKind.TURNAROUND, CueKind.FINISH})
+    """The terminal bell on the cues that matter most."""
 
     def __init__(self, bell: Callable[[], None]) -> None:
         self._bell = bell
 
     def play(self, cue: Cue) -> None:
-        if cue.kind in self.LOUD:
+        if cue.kind in LOUD:
             self._bell()
+
+    def silence(self) -> None:
+        pass
+
+
+Settings = Callable[[], tuple[SoundConfig, Units]]
+
+
+class SoundCues:
+    """Cues as sound through the player process, read against the settings of the moment.
+
+    When the player has given up, the terminal bell stands in (the screen flashes anyway).
+    """
+
+    def __init__(self, player: AudioPlayer, bell: Callable[[], None], settings: Settings) -> None:
+        self.player = player
+        self.settings = settings
+        self.fallback = BellPlayer(bell)
+
+    def play(self, cue: Cue) -> None:
+        sound, units = self.settings()
+        if not sound.enabled:
+            return
+        if not self.player.working:
+            self.fallback.play(cue)
+            return
+        clips = clips_for(cue, sound, units)
+        self.player.play(clips, sound.volume, due=cue.at)
+
+    def silence(self) -> None:
+        self.player.silence()

@@ -67,6 +67,8 @@ class Cue:
     one, with its kind, speed and incline), or that is running (the others)."""
     count: int = 0
     """3, 2 or 1 for COUNTDOWN."""
+    remaining: float = 0.0
+    """Session seconds left in the interval the cue falls in ("turn around in ten")."""
 
 
 @dataclass(frozen=True)
@@ -353,18 +355,21 @@ class Engine:
     def _visit_cues(self, visit: _Visit) -> list[Cue]:
         """Every cue of one interval visit, in order, in awake-clock time."""
         step = self.steps[visit.index]
-        cues = [Cue(CueKind.INTERVAL_START, self._real(visit.start), step)]
+        end = visit.end
+
+        def cue(kind: CueKind, at: float, about: Step, count: int = 0) -> Cue:
+            return Cue(kind, self._real(at), about, count, end - at)
+
+        cues = [cue(CueKind.INTERVAL_START, visit.start, step)]
         after = self.steps[visit.index + 1] if visit.index + 1 < len(self.steps) else None
         warn = self.turnaround_warning
         if after is not None and warn > 0 and after.kind.is_backward != step.kind.is_backward:
-            at = max(visit.end - warn, visit.start)
-            cues.append(Cue(CueKind.TURNAROUND, self._real(at), after))
+            cues.append(cue(CueKind.TURNAROUND, max(end - warn, visit.start), after))
         if visit.length >= HALFWAY_MIN_SECONDS:
-            cues.append(Cue(CueKind.HALFWAY, self._real(visit.start + visit.length / 2), step))
+            cues.append(cue(CueKind.HALFWAY, visit.start + visit.length / 2, step))
         for count in range(COUNTDOWN_FROM, 0, -1):
-            at = visit.end - count
-            if at > visit.start:
-                cues.append(Cue(CueKind.COUNTDOWN, self._real(at), step, count))
+            if end - count > visit.start:
+                cues.append(cue(CueKind.COUNTDOWN, end - count, step, count))
         cues.sort(key=lambda c: (c.at, _CUE_ORDER[c.kind]))
         return cues
 

@@ -29,9 +29,13 @@ class FrozenWall:
 class RecordedCues:
     def __init__(self) -> None:
         self.played: list[Cue] = []
+        self.silenced = 0
 
     def play(self, cue: Cue) -> None:
         self.played.append(cue)
+
+    def silence(self) -> None:
+        self.silenced += 1
 
 
 def make_app(

@@ -166,6 +166,7 @@ async def test_mute_silences_the_cues_but_not_the_flash(backrun_home: Path) -> N
         cues = app.cues
         assert isinstance(cues, RecordedCues)
         heard = len(cues.played)
+        assert cues.silenced == 1  # what was sounding stops at once
         d.clock.set(T0 + 10.5)
         d.run.sync()
         assert d.run.has_class("-flash")

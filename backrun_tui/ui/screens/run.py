@@ -260,6 +260,8 @@ class RunScreen(Screen[None]):
 
     def action_mute(self) -> None:
         self.muted = not self.muted
+        if self.muted:
+            self.cues.silence()
         self.notify("cues muted" if self.muted else "cues on", timeout=2)
 
     def action_stop(self) -> None:
