@@ -423,18 +423,18 @@ class Engine:
             next_step=self.steps[index + 1] if index + 1 < len(self.steps) else None,
         )
 
-    def actual_seconds(self) -> list[float]:
-        """Active session seconds per interval, the one under way included."""
+    def actual_seconds(self, now: float) -> list[float]:
+        """Active session seconds per interval at awake time `now`, the one under way too."""
         actual = [log.actual for log in self.logs]
         if self.phase in (Phase.RUNNING, Phase.PAUSED):
             visit = self._visit
-            actual[visit.index] += self.elapsed(self.clock.awake()) - visit.start
+            actual[visit.index] += self.elapsed(now) - visit.start
         return actual
 
-    def paused_seconds(self) -> float:
-        """Session seconds paused so far, a pause under way included."""
+    def paused_seconds(self, now: float) -> float:
+        """Session seconds paused by awake time `now`, a pause under way included."""
         total = sum(p.seconds for p in self.pauses)
         if self._paused_at is not None:
-            ongoing = self.clock.awake() - self._paused_at + self._slept
+            ongoing = now - self._paused_at + self._slept
             total += ongoing * self.time_scale
         return total

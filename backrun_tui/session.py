@@ -100,7 +100,8 @@ class SessionRunner:
     def record(self) -> SessionRecord:
         """The session as it stands, ready to be saved."""
         engine = self.engine
-        actual = engine.actual_seconds()
+        now = engine.clock.awake()  # one reading: every figure is of the same moment
+        actual = engine.actual_seconds(now)
         under_way = engine.snapshot().index if not self.done else None
         energy = self.config.energy_model()
         intervals = []
@@ -133,8 +134,8 @@ class SessionRunner:
             status=self.status(),
             time_scale=engine.time_scale,
             planned_seconds=self.plan.total_seconds,
-            active_seconds=engine.elapsed(engine.clock.awake()),
-            paused_seconds=engine.paused_seconds(),
+            active_seconds=engine.elapsed(now),
+            paused_seconds=engine.paused_seconds(now),
             backward_seconds=by_kind[Kind.BACKWARD],
             forward_seconds=by_kind[Kind.FORWARD],
             distance_km=sum_known(

@@ -6,6 +6,7 @@ over; the screens save sessions through the writer they are given.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 from textual import on
@@ -29,6 +30,8 @@ from backrun_tui.ui.theme import BACKRUN_DARK, BACKRUN_LIGHT, kind_variables
 
 #: How often config.toml is looked at for changes made while backrun runs.
 CONFIG_CHECK_SECONDS = 2.0
+#: How long `backrun run` waits for the sound player before starting anyway.
+PLAYER_WAIT_SECONDS = 3.0
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,17 @@ class BackrunApp(App[None]):
             self.notify(str(problem), title="Skipped a file", severity="error", timeout=12)
         if self.start_request is not None:
             request = self.start_request
-            self.run_workout(request.workout, request.time_scale)
+            if self.player is not None and not self.player.ready.is_set():
+                # Straight from the command line: give the player a moment to load, so the
+                # first interval's cue is heard.
+                self.run_worker(self._start_when_ready(request), group="start")
+            else:
+                self.run_workout(request.workout, request.time_scale)
+
+    async def _start_when_ready(self, request: StartRequest) -> None:
+        if self.player is not None:
+            await asyncio.to_thread(self.player.ready.wait, PLAYER_WAIT_SECONDS)
+        self.run_workout(request.workout, request.time_scale)
 
     def _config_stamp(self) -> tuple[int, int] | None:
         try:

@@ -25,6 +25,8 @@ T = TypeVar("T")
 #: Long enough for a loaded 2-core machine; a wait that works returns as soon as it can.
 WAIT_TIMEOUT = 20.0
 POLL_EVERY = 0.1
+#: A screen that has not changed for this long, while the test waits, is reported frozen.
+FROZEN_AFTER = 5.0
 #: The console script installed next to the Python running the tests.
 BACKRUN = Path(sys.executable).parent / "backrun"
 #: Variables of the developer's terminal that would change what the app draws.
@@ -66,7 +68,7 @@ def backrun_env(home: Path) -> dict[str, str]:
 
 
 def run_backrun(home: Path, *args: str, timeout: float = 60.0) -> subprocess.CompletedProcess[str]:
-    """Run the installed backrun to completion (not in the terminal), capturing its output."""
+    """Run the installed backrun to its end (not in the terminal), capturing its output."""
     return subprocess.run(
         [str(BACKRUN), *args],
         env=backrun_env(home),
@@ -78,16 +80,11 @@ def run_backrun(home: Path, *args: str, timeout: float = 60.0) -> subprocess.Com
     )
 
 
-def wait_until(predicate: Callable[[], T | None], what: str, timeout: float = WAIT_TIMEOUT) -> T:
-    """Poll `predicate` until it returns something truthy, and return that; else fail."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = predicate()
-        if result:
-            return result
-        if time.monotonic() >= deadline:
-            pytest.fail(f"timed out after {timeout:g} s waiting for {what}")
-        time.sleep(POLL_EVERY)
+def without_sound(home: Path) -> None:
+    """Turn cues off in config.toml, so that no "No sound" toast covers the screen on a
+    machine without a sound device: what the tests read must not depend on the machine."""
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text("[sound]\nenabled = false\n", encoding="utf-8")
 
 
 class Terminal:
@@ -98,7 +95,6 @@ class Terminal:
         self.conf = conf
         self.home = home
         self.target = "e2e"
-        self.started = False
         self.socket_path: Path | None = None
 
     def tmux(self, *args: str, check: bool = True) -> str:
@@ -124,7 +120,7 @@ class Terminal:
         env: Mapping[str, str] | None = None,
     ) -> None:
         """Start `command` in a fresh terminal of `width` × `height` cells."""
-        assert not self.started, "one program per Terminal"
+        assert self.socket_path is None, "one program per Terminal"
         extra = [f"-e{k}={v}" for k, v in {"BACKRUN_HOME": str(self.home), **(env or {})}.items()]
         # `exec`: the pane's process is the program itself, not a shell around it.
         line = "exec " + shlex.join(command)
@@ -132,7 +128,6 @@ class Terminal:
             "new-session", "-d", "-s", self.target, "-x", str(width), "-y", str(height),
             *extra, line,
         )  # fmt: skip
-        self.started = True
         self.socket_path = Path(self.pane("#{socket_path}"))
 
     def backrun(self, *args: str, width: int = 120, height: int = 40) -> None:
@@ -152,12 +147,18 @@ class Terminal:
         self.tmux("send-keys", "-t", self.target, "-l", text)
 
     def pane(self, fmt: str) -> str:
+        """A tmux format (`#{pane_pid}`, ...) expanded for the terminal's pane."""
         return self.tmux("display-message", "-p", "-t", self.target, fmt).strip()
 
     @property
     def pid(self) -> int:
         """The process running in the terminal (the program, thanks to `exec`)."""
         return int(self.pane("#{pane_pid}"))
+
+    def cursor(self) -> tuple[int, int]:
+        """Where the terminal's cursor is, (column, row) from 0: a focused Input's caret."""
+        column, row = self.pane("#{cursor_x} #{cursor_y}").split()
+        return int(column), int(row)
 
     def alive(self) -> bool:
         """Whether the program still runs (the pane stays after it ends: remain-on-exit)."""
@@ -172,19 +173,40 @@ class Terminal:
     ) -> str:
         """Wait until `text` is on the screen (or off it, `gone=True`); return the screen.
 
-        `text` may be a test of the whole screen's text. Fails with the last screen seen.
+        `text` may be a test of the whole screen's text.
         """
         test = text if callable(text) else (lambda screen: text in screen)
-        deadline = time.monotonic() + timeout
-        while True:
+
+        def screen_if_done() -> str | None:
             screen = self.capture()
-            if test(screen) != gone:
-                return screen
-            if time.monotonic() >= deadline:
-                state = "still there" if gone else "not seen"
+            return screen if test(screen) != gone else None
+
+        what = f"{text!r} {'to go' if gone else 'to show'}"
+        return self.wait_until(screen_if_done, what, timeout)
+
+    def wait_until(
+        self, predicate: Callable[[], T | None], what: str, timeout: float = WAIT_TIMEOUT
+    ) -> T:
+        """Poll `predicate` until it returns something truthy, and return that.
+
+        On timeout the test fails with the screen, and how long it has not changed.
+        """
+        deadline = time.monotonic() + timeout
+        screen, changed_at = "", time.monotonic()
+        while True:
+            result = predicate()
+            if result:
+                return result
+            now = time.monotonic()
+            latest = self.capture()
+            if latest != screen:
+                screen, changed_at = latest, now
+            if now >= deadline:
+                still = now - changed_at
                 pytest.fail(
-                    f"{text!r} {state} after {timeout:g} s "
-                    f"(program {'running' if self.alive() else 'ended'}); the screen:\n{screen}"
+                    f"timed out after {timeout:g} s waiting for {what}; the program has "
+                    f"{'not ' if self.alive() else ''}ended; the screen has not changed for "
+                    f"{still:.1f} s{' (frozen?)' if still >= FROZEN_AFTER else ''}:\n{screen}"
                 )
             time.sleep(POLL_EVERY)
 

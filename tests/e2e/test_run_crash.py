@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import Terminal, needs_terminal, run_backrun, wait_until
+from tests.e2e.conftest import Terminal, needs_terminal, run_backrun
 
 pytestmark = needs_terminal()
 
@@ -59,16 +59,16 @@ def test_sigkill_mid_run_leaves_an_interrupted_session(
     terminal: Terminal, backrun_home: Path
 ) -> None:
     terminal.backrun("run", "--plan", PLAN, "--time-scale", "50")
-    terminal.wait_for("to go")  # the run screen is up
+    terminal.wait_for("elapsed")  # the run screen is up
 
     def well_under_way() -> bool:
         found = checkpoint(backrun_home)
         return found is not None and found[1]["active_seconds"] >= 120
 
-    wait_until(well_under_way, "a checkpoint at 2 minutes of session time or later")
+    terminal.wait_until(well_under_way, "a checkpoint at 2 minutes of session time or later")
     pid = backrun_pid(terminal)
     os.kill(pid, signal.SIGKILL)
-    wait_until(lambda: not terminal.alive(), "the killed backrun to be gone")
+    terminal.wait_until(lambda: not terminal.alive(), "the killed backrun to be gone")
 
     # What survived the kill is what the next backrun has to work from.
     found = checkpoint(backrun_home)
@@ -107,8 +107,10 @@ def test_sigkill_mid_run_leaves_an_interrupted_session(
         else:
             assert now["outcome"] == "not_reached"
     assert intervals[0]["outcome"] == "completed"  # the 2-minute warm-up was run
+    # Loosely: a record reads the clock once for the intervals and again for the total,
+    # which at 50 times real time can be a few hundredths of a second apart.
     assert sum(i["actual_seconds"] for i in intervals) == pytest.approx(
-        last["active_seconds"], abs=0.01
+        last["active_seconds"], abs=1.0
     )
     assert leftovers(running_dir(backrun_home)) == []
 
@@ -121,7 +123,7 @@ def test_sigkill_mid_run_leaves_an_interrupted_session(
 
 def test_a_live_backruns_checkpoint_is_left_alone(terminal: Terminal, backrun_home: Path) -> None:
     terminal.backrun("run", "--plan", PLAN, "--time-scale", "10")
-    path, first = wait_until(lambda: checkpoint(backrun_home), "the first checkpoint")
+    path, first = terminal.wait_until(lambda: checkpoint(backrun_home), "the first checkpoint")
 
     done = run_backrun(backrun_home, "history", "--json")
 
@@ -133,7 +135,7 @@ def test_a_live_backruns_checkpoint_is_left_alone(terminal: Terminal, backrun_ho
     assert path.with_suffix(".lock").exists()
     assert terminal.alive()
     # The running backrun goes on saving its checkpoint where it was.
-    wait_until(
+    terminal.wait_until(
         lambda: (
             (found := checkpoint(backrun_home)) is not None
             and found[0] == path

@@ -31,6 +31,7 @@ from backrun_tui.ui.widgets.timeline import Timeline
 #: The screen repaints at most this often, however fast a time-scaled run goes.
 MIN_REPAINT_GAP = 0.05
 FLASH_SECONDS = 0.6
+MIN_TIMER_DELAY = 0.001
 
 
 class RunScreen(Screen[None]):
@@ -69,6 +70,7 @@ class RunScreen(Screen[None]):
         self.inhibitor = SleepInhibitor()
         self._wake: Timer | None = None
         self._kind: Kind | None = None
+        self._shown: dict[str, str] = {}
 
     def _post_saved(self, result: SaveResult) -> None:
         self.post_message(self.Saved(result))
@@ -115,10 +117,14 @@ class RunScreen(Screen[None]):
         """Settle the session to now, show it, and sleep until the next thing to show."""
         runner = self.runner
         events = runner.poll()
+        cues = [event for event in events if isinstance(event, Cue)]
+        if not self.muted:
+            for cue in cues:  # sound first: nothing on screen may make a cue late
+                self.cues.play(cue)
+        if any(cue.kind in (CueKind.INTERVAL_START, CueKind.FINISH) for cue in cues):
+            self._flash()
         for event in events:
-            if isinstance(event, Cue):
-                self._cue(event)
-            elif isinstance(event, Slept):
+            if isinstance(event, Slept):
                 self.asleep_for = event.seconds
         if runner.checkpoint_due(events):
             self.writer.checkpoint(runner.record())
@@ -142,14 +148,10 @@ class RunScreen(Screen[None]):
         # when either of them turns over, or at the next cue, whichever is first.
         turn = min(_until_ceil_changes(snap.step_remaining), _until_floor_changes(snap.elapsed))
         repaint_at = now + max(turn / engine.time_scale, MIN_REPAINT_GAP)
-        delay = max(min(deadline, repaint_at) - now, 0.0)
+        # Never below a millisecond: Textual's one-shot timer drops a delay too short to
+        # measure (and fails on zero), which would freeze the screen until a key is pressed.
+        delay = max(min(deadline, repaint_at) - now, MIN_TIMER_DELAY)
         self._wake = self.set_timer(delay, self.sync)
-
-    def _cue(self, cue: Cue) -> None:
-        if cue.kind in (CueKind.INTERVAL_START, CueKind.FINISH):
-            self._flash()
-        if not self.muted:
-            self.cues.play(cue)
 
     def _flash(self) -> None:
         self.add_class("-flash")
@@ -158,6 +160,8 @@ class RunScreen(Screen[None]):
     # --- what is shown -------------------------------------------------------------------
 
     def _show(self, snap: Snapshot) -> None:
+        """Show the snapshot, touching only what changed: once a second that is the digits,
+        the times and the timeline, which repaint without a new layout."""
         step = snap.step
         units = self.runner.config.units
         if self._kind is not step.kind:
@@ -166,24 +170,32 @@ class RunScreen(Screen[None]):
             self._kind = step.kind
             self.add_class(f"-kind-{step.kind.value}")
         paused = snap.phase is Phase.PAUSED
-        self.set_class(paused, "-paused")
-        self.query_one("#kind", Label).update("PAUSED" if paused else step.kind.title)
-        self.query_one("#label", Label).update(step.interval.label)
+        if paused != self.has_class("-paused"):
+            self.set_class(paused, "-paused")
         rounds = f"round {step.round[0]}/{step.round[1]}" if step.round else ""
-        self.query_one("#round", Label).update(rounds)
+        # These may change size, and change only at an interval's start or a pause.
+        self._put("#kind", "PAUSED" if paused else step.kind.title, layout=True)
+        self._put("#round", rounds, layout=True)
+        self._put("#label", step.interval.label)
+        self._put("#target", _target(step, units))
+        self._put("#next", _next(snap.next_step, units))
+        self._put("#elapsed", f"elapsed {display.clock_down(snap.elapsed)}")
+        self._put("#remaining", f"to go {display.clock(snap.remaining)}")
         # Padded to the width the interval starts at, so the digits keep their size when
         # 10:00 becomes 9:59 (the big font's space is as wide as a digit).
         width = len(display.clock(snap.step_length))
         self.query_one("#clock", BigClock).text = display.clock(snap.step_remaining).rjust(width)
-        self.query_one("#target", Label).update(_target(step, units))
-        self.query_one("#next", Label).update(_next(snap.next_step, units))
         self.query_one(Timeline).position = snap.progress
-        self.query_one("#elapsed", Label).update(f"elapsed {display.clock_down(snap.elapsed)}")
-        self.query_one("#remaining", Label).update(f"to go {display.clock(snap.remaining)}")
         self._show_banner(snap)
 
+    def _put(self, selector: str, text: str, *, layout: bool = False) -> None:
+        """Update a line of text if it changed; most keep their size, so no new layout."""
+        if self._shown.get(selector) == text:
+            return
+        self._shown[selector] = text
+        self.query_one(selector, Static).update(text, layout=layout)
+
     def _show_banner(self, snap: Snapshot) -> None:
-        banner = self.query_one("#banner", Static)
         text, kind = "", ""
         if snap.phase is Phase.PAUSED and self.asleep_for:
             text = (
@@ -195,9 +207,11 @@ class RunScreen(Screen[None]):
             text, kind = "PAUSED — press space to go on", "paused"
         elif (warning := self._turnaround(snap)) is not None:
             text, kind = warning, "turn"
-        banner.update(text)
-        banner.set_classes(f"-{kind}" if kind else "")
-        banner.display = bool(text)
+        self._put("#banner", text)
+        banner = self.query_one("#banner", Static)
+        classes = f"-{kind}" if kind else ""
+        if " ".join(sorted(banner.classes)) != classes:
+            banner.set_classes(classes)
 
     def _turnaround(self, snap: Snapshot) -> str | None:
         nxt = snap.next_step

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from rich.segment import Segment
 from rich.style import Style
 from textual.app import RenderResult
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
@@ -103,6 +103,20 @@ def _centre(block: list[str], width: int, height: int) -> list[str]:
     return lines
 
 
+def changed_columns(before: list[str], after: list[str], width: int) -> tuple[int, int] | None:
+    """The span [start, end) of columns where two drawings differ, or None if they do not."""
+    start, end = width, 0
+    for old, new in zip(before, after, strict=True):
+        if old == new:
+            continue
+        left = next(i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b)
+        right = len(new) - next(
+            i for i, (a, b) in enumerate(zip(old[::-1], new[::-1], strict=False)) if a != b
+        )
+        start, end = min(start, left), max(end, right)
+    return (start, end) if start < end else None
+
+
 class BigClock(Widget):
     """A short time such as `12:34` in block digits sized to the widget.
 
@@ -117,7 +131,7 @@ class BigClock(Widget):
     }
     """
 
-    text: reactive[str] = reactive("0:00")
+    text: reactive[str] = reactive("0:00", repaint=False)
     """What the clock shows: digits, ':' and maybe '-', '.' or ' ', e.g. `1:02:03`."""
 
     def __init__(
@@ -133,6 +147,21 @@ class BigClock(Widget):
         # most, so the drawing is kept until the text, size or style changes.
         self._cache_key: tuple[str, Size, Style] | None = None
         self._strips: list[Strip] = []
+
+    def watch_text(self, old: str, new: str) -> None:
+        # Once a second one digit changes, mostly: repaint only the columns that differ,
+        # so that the screen (and the terminal) redraw a digit, not the whole clock.
+        before = self._strips if self._cache_key and self._cache_key[0] == old else None
+        after = self._current_strips()
+        if before is None or len(before) != len(after):
+            self.refresh()
+            return
+        changed = changed_columns(
+            [s.text for s in before], [s.text for s in after], self.size.width
+        )
+        if changed is not None:
+            start, end = changed
+            self.refresh(Region(start, 0, end - start, len(after)))
 
     def render_line(self, y: int) -> Strip:
         strips = self._current_strips()

@@ -127,7 +127,7 @@ class Timeline(Widget):
     segments: reactive[Sequence[Step]] = reactive(())
     """The plan's steps in order, as (kind value, seconds); stored as a tuple."""
 
-    position: reactive[float | None] = reactive(None)
+    position: reactive[float | None] = reactive(None, repaint=False)
     """How far through the plan "now" is, 0..1; None shows no marker and dims nothing."""
 
     def __init__(
@@ -153,6 +153,17 @@ class Timeline(Widget):
             return None
         return min(1.0, max(0.0, position))
 
+    def watch_position(self, old: float | None, new: float | None) -> None:
+        # The run screen moves the position every second; the bar only changes when the
+        # marker reaches another column.
+        width = self.size.width
+        if (old is None) != (new is None) or (
+            old is not None
+            and new is not None
+            and marker_column(old, width) != marker_column(new, width)
+        ):
+            self.refresh()
+
     def on_mount(self) -> None:
         # A theme change leaves this widget's own styles alone, so nothing else repaints it.
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh())
@@ -172,7 +183,8 @@ class Timeline(Widget):
         width = self.size.width
         background = self.background_colors[1]
         colours = tuple(self.kind_colour(kind) for kind, _seconds in self.segments)
-        key = (self.segments, self.position, width, background, colours)
+        marker = None if self.position is None else marker_column(self.position, width)
+        key = (self.segments, marker, width, background, colours)
         if key != self._cache_key:
             self._strip = self._draw(width, background, colours)
             self._cache_key = key
