@@ -1,10 +1,12 @@
 # make run:  create .venv, install backrun, start it.
 # make test: the same venv plus the test tools, then lint, type checks and the whole suite.
+# make bench: the figures quoted in the README (cue lateness, CPU of the run screen).
+# make sounds: re-make the WAV cues in sounds/ (needs espeak-ng).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint pytest bench clean
+.PHONY: run test lint pytest bench sounds clean
 
 run: $(VENV)/.installed
 	$(BIN)/backrun
@@ -21,7 +23,8 @@ lint: $(VENV)/.installed-test
 	$(BIN)/lint-imports
 
 bench: $(VENV)/.installed-test
-	$(BIN)/python benchmarks/run_all.py
+	$(BIN)/python benchmarks/cue_latency.py
+	$(BIN)/python benchmarks/cpu_run.py
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +39,9 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/bin/python
 	@$(PYTHON) tools/check_system.py
 	$(BIN)/pip install --quiet -e '.[test,lint]'
 	@touch $@ $(VENV)/.installed
+
+sounds: $(VENV)/bin/python
+	$(BIN)/python sounds/make_sounds.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
