@@ -8,6 +8,7 @@ one terminal row carries two pixel rows and the pixels come out roughly square.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rich.segment import Segment
 from rich.style import Style
@@ -67,6 +68,11 @@ def choose_scale(text: str, width: int, height: int) -> Scale | None:
     if x < 1:
         return None
     return Scale(x=x, y=min(most_y, int(x * MAX_STRETCH)))
+
+
+@lru_cache(maxsize=256)
+def _render_big(text: str, width: int, height: int) -> tuple[str, ...]:
+    return tuple(render_big(text, width, height))
 
 
 def render_big(text: str, width: int, height: int) -> list[str]:
@@ -190,9 +196,10 @@ class BigClock(Widget):
             if choose_scale(self.text, width, height) is None:
                 # Plain text is all that fits: bold keeps it readable from the belt.
                 style = style + Style(bold=True)
+            # Cached by text and size: a countdown shows the same few faces again and again.
             self._strips = [
                 Strip([Segment(line, style)], width)
-                for line in render_big(self.text, width, height)
+                for line in _render_big(self.text, width, height)
             ]
             self._cache_key = key
         return self._strips
