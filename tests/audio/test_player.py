@@ -17,35 +17,17 @@ import pytest
 from backrun_tui.audio.files import sound_dir
 from backrun_tui.audio.player import AudioPlayer
 from backrun_tui.audio.worker import compose, load_clips
-
-CAPTURE_RC = """\
-pcm.!default {{
-    type file
-    slave.pcm "null"
-    file "|cat >> {capture}"
-    format "raw"
-}}
-"""
-NO_DEVICE_RC = """\
-pcm.!default {
-    type hw
-    card 97
-}
-"""
+from tests.alsa import CAPTURE_RC, NO_DEVICE_RC, alsa_home
 
 
-def alsa_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rc: str) -> Path:
-    home = tmp_path / "home"
-    home.mkdir()
-    (home / ".asoundrc").write_text(rc, encoding="utf-8")
-    monkeypatch.setenv("HOME", str(home))
-    return home
+def use_alsa(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rc: str) -> None:
+    monkeypatch.setenv("HOME", str(alsa_home(tmp_path, rc)))
 
 
 @pytest.fixture
 def capture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     target = tmp_path / "capture.raw"
-    alsa_home(tmp_path, monkeypatch, CAPTURE_RC.format(capture=target))
+    use_alsa(tmp_path, monkeypatch, CAPTURE_RC.format(capture=target))
     return target
 
 
@@ -89,7 +71,7 @@ def max_sample(data: bytes) -> int:
 def test_no_sound_device_fails_once_with_a_reason(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    alsa_home(tmp_path, monkeypatch, NO_DEVICE_RC)
+    use_alsa(tmp_path, monkeypatch, NO_DEVICE_RC)
     reasons: list[str] = []
     player = AudioPlayer(sound_dir(), on_failure=reasons.append)
     player.start()

@@ -20,26 +20,14 @@ from backrun_tui.engine import Engine
 from backrun_tui.model.kinds import Units
 from backrun_tui.model.notation import parse
 from backrun_tui.store.config import SoundConfig
+from tests.alsa import CAPTURE_RC, NO_DEVICE_RC, alsa_home
 from tests.e2e.conftest import BACKRUN, Terminal, needs_terminal
 
 pytestmark = needs_terminal()
 
-CAPTURE_RC = """\
-pcm.!default {{
-    type file
-    slave.pcm "null"
-    file "|cat >> {capture}"
-    format "raw"
-}}
-"""
-NO_DEVICE_RC = "pcm.!default {\n    type hw\n    card 97\n}\n"
 
-
-def alsa_home(tmp_path: Path, rc: str) -> dict[str, str]:
-    home = tmp_path / "alsa-home"
-    home.mkdir()
-    (home / ".asoundrc").write_text(rc, encoding="utf-8")
-    return {"HOME": str(home)}
+def alsa_env(tmp_path: Path, rc: str) -> dict[str, str]:
+    return {"HOME": str(alsa_home(tmp_path, rc))}
 
 
 def expected_audio(plan: str) -> bytes:
@@ -79,7 +67,7 @@ def test_every_cue_reaches_the_device_in_order(
 ) -> None:
     plan = '6s back @6 2% "push", 6s fwd @9'
     capture = tmp_path / "capture.raw"
-    env = alsa_home(tmp_path, CAPTURE_RC.format(capture=capture))
+    env = alsa_env(tmp_path, CAPTURE_RC.format(capture=capture))
     terminal.start([str(BACKRUN), "run", "--plan", plan, "--time-scale", "2"], env=env)
     terminal.wait_for("Session complete", timeout=30)
     expected = expected_audio(plan)
@@ -97,7 +85,7 @@ def test_a_player_killed_twice_leaves_the_bell_and_the_session_goes_on(
     terminal: Terminal, tmp_path: Path, backrun_home: Path
 ) -> None:
     capture = tmp_path / "capture.raw"
-    env = alsa_home(tmp_path, CAPTURE_RC.format(capture=capture))
+    env = alsa_env(tmp_path, CAPTURE_RC.format(capture=capture))
     plan = "3x(10s back @6, 10s fwd @9)"
     terminal.start([str(BACKRUN), "run", "--plan", plan, "--time-scale", "2"], env=env)
     terminal.wait_for("BACKWARD")
@@ -121,7 +109,7 @@ def test_a_player_killed_twice_leaves_the_bell_and_the_session_goes_on(
 def test_with_no_sound_device_a_whole_session_runs_and_is_recorded(
     terminal: Terminal, tmp_path: Path, backrun_home: Path
 ) -> None:
-    env = alsa_home(tmp_path, NO_DEVICE_RC)
+    env = alsa_env(tmp_path, NO_DEVICE_RC)
     plan = "5s back @6, 5s fwd @9"
     terminal.start([str(BACKRUN), "run", "--plan", plan, "--time-scale", "2"], env=env)
     screen = terminal.wait_for("No sound")

@@ -200,3 +200,57 @@ async def test_home_screen_starts_the_selected_workout(backrun_home: Path) -> No
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
         assert app.screen.runner.workout == "Reverse jog: glute activation"
+
+
+async def test_a_sleeping_computer_pauses_the_session_and_says_for_how_long(
+    backrun_home: Path,
+) -> None:
+    clock = ManualClock(T0)
+    app = make_app("2m back @6", clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        d = Driver(pilot, clock)
+        await d.at(30)
+        clock.suspend(192)  # the lid shut for 3m12s
+        clock.advance(0.2)
+        d.run.sync()
+        await pilot.pause()
+        assert "paused: the computer was asleep for 3m12s" in text(d.run, "#banner")
+        assert d.run.has_class("-paused")
+        await d.at(60)  # time passes, nothing moves until space
+        assert d.run.query_one(BigClock).text == "1:30"
+        await d.press("space")
+        assert not d.run.has_class("-paused")
+        assert "asleep" not in text(d.run, "#banner")
+
+
+async def test_every_run_action_is_in_the_command_palette(backrun_home: Path) -> None:
+    clock = ManualClock(T0)
+    app = make_app("1m back @6, 1m fwd @9", clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        d = Driver(pilot, clock)
+        await d.at(5)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"skip interval")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert text(d.run, "#kind") == "FORWARD"
+
+
+async def test_settings_changed_on_disk_apply_at_once(backrun_home: Path) -> None:
+    clock = ManualClock(T0)
+    app = make_app("1m fwd @9, 1m back @6", clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        d = Driver(pilot, clock)
+        backrun_home.mkdir(parents=True, exist_ok=True)
+        (backrun_home / "config.toml").write_text(
+            "[sound]\nvolume = 30\nturnaround_warning_s = 20\n", encoding="utf-8"
+        )
+        await pilot.pause(2.5)  # the app looks at config.toml every 2 s
+        assert app.config.sound.volume == 30
+        await d.at(41)
+        assert "TURN AROUND in 19 s" in text(d.run, "#banner")
+        (backrun_home / "config.toml").write_text("[sound]\nvolume = 300\n", encoding="utf-8")
+        await pilot.pause(2.5)
+        assert app.config.sound.volume == 30  # a bad file changes nothing
