@@ -11,10 +11,34 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import Enum
 
 from backrun_tui.clock import Clock
+from backrun_tui.engine_events import (
+    CUE_ORDER,
+    Cue,
+    CueKind,
+    Event,
+    Outcome,
+    Pause,
+    Phase,
+    Slept,
+    Snapshot,
+    StepLog,
+)
 from backrun_tui.model.plan import Step
+
+__all__ = [
+    "Cue",
+    "CueKind",
+    "Engine",
+    "Event",
+    "Outcome",
+    "Pause",
+    "Phase",
+    "Slept",
+    "Snapshot",
+    "StepLog",
+]
 
 #: A gap of more than this many seconds between the awake clock and the sleep-counting
 #: clock means the computer was suspended.
@@ -27,111 +51,6 @@ COUNTDOWN_FROM = 3
 #: Deadlines within a microsecond count as reached: converting between awake-clock and
 #: session time in floating point may land a hair short of a deadline it was computed from.
 EPSILON = 1e-6
-
-
-class Phase(Enum):
-    READY = "ready"
-    RUNNING = "running"
-    PAUSED = "paused"
-    FINISHED = "finished"
-    STOPPED = "stopped"
-
-
-class CueKind(Enum):
-    INTERVAL_START = "interval_start"
-    TURNAROUND = "turnaround"
-    COUNTDOWN = "countdown"
-    HALFWAY = "halfway"
-    FINISH = "finish"
-
-
-# Order of cues that fall on the same moment.
-_CUE_ORDER = {
-    CueKind.INTERVAL_START: 0,
-    CueKind.TURNAROUND: 1,
-    CueKind.HALFWAY: 2,
-    CueKind.COUNTDOWN: 3,
-    CueKind.FINISH: 4,
-}
-
-
-@dataclass(frozen=True)
-class Cue:
-    """Something the runner should hear (and see) at a moment."""
-
-    kind: CueKind
-    at: float
-    """Awake-clock time the cue is due."""
-    step: Step
-    """The interval that starts (INTERVAL_START), or that is announced (TURNAROUND: the next
-    one, with its kind, speed and incline), or that is running (the others)."""
-    count: int = 0
-    """3, 2 or 1 for COUNTDOWN."""
-    remaining: float = 0.0
-    """Session seconds left in the interval the cue falls in ("turn around in ten")."""
-
-
-@dataclass(frozen=True)
-class Slept:
-    """The computer was asleep; the session was paused where the sleep began."""
-
-    seconds: float
-    """Real seconds asleep."""
-    at: float
-    """Awake-clock time the sleep was noticed (the session is frozen from here)."""
-
-
-Event = Cue | Slept
-
-
-class Outcome(Enum):
-    PENDING = "pending"
-    COMPLETED = "completed"
-    SKIPPED = "skipped"
-    STOPPED = "stopped"
-
-
-@dataclass(frozen=True)
-class Pause:
-    at: float
-    """Session seconds elapsed when the pause began."""
-    seconds: float
-    """Session seconds the pause lasted (sleep included)."""
-    reason: str
-    """"user" or "sleep"."""
-
-
-@dataclass
-class StepLog:
-    step: Step
-    actual: float = 0.0
-    """Active session seconds spent in this interval."""
-    outcome: Outcome = Outcome.PENDING
-    adjusted: float = 0.0
-    """Net seconds added (+10) or taken (-10) by the runner."""
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """What is happening at one moment: everything the run screen shows."""
-
-    phase: Phase
-    index: int
-    """0-based position of the current interval in the steps."""
-    step: Step
-    step_length: float
-    step_elapsed: float
-    step_remaining: float
-    elapsed: float
-    """Active session seconds so far."""
-    remaining: float
-    """Session seconds still to go, as things stand."""
-    next_step: Step | None
-
-    @property
-    def progress(self) -> float:
-        total = self.elapsed + self.remaining
-        return self.elapsed / total if total > 0 else 1.0
 
 
 @dataclass
@@ -370,7 +289,7 @@ class Engine:
         for count in range(COUNTDOWN_FROM, 0, -1):
             if end - count > visit.start:
                 cues.append(cue(CueKind.COUNTDOWN, end - count, step, count))
-        cues.sort(key=lambda c: (c.at, _CUE_ORDER[c.kind]))
+        cues.sort(key=lambda c: (c.at, CUE_ORDER[c.kind]))
         return cues
 
     # --- questions ------------------------------------------------------------------------

@@ -63,7 +63,7 @@ def totals_lines(totals: Totals, units: Units, energy: EnergyModel) -> list[str]
     )
     kcal = display.energy(t.energy_kcal)
     if t.energy_kcal is None and energy.weight_kg is None and t.distance_km is not None:
-        kcal += " (set weight_kg in config.toml, or pass --weight)"
+        kcal += " (set weight_kg in config.toml)"
     return [
         f"total     {display.clock(t.total_seconds)}",
         f"backward  {display.clock(t.backward_seconds)} "

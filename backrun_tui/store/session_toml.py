@@ -27,7 +27,14 @@ from backrun_tui.model.session import (
     Status,
 )
 from backrun_tui.store.errors import StoreError
-from backrun_tui.store.tomlfile import FieldError, TomlDocument, check_keys, is_number, show
+from backrun_tui.store.tomlfile import (
+    FieldError,
+    TomlDocument,
+    check_keys,
+    check_schema_version,
+    is_number,
+    show,
+)
 
 SCHEMA_VERSION = 1
 MAX_TIME_SCALE = 1000
@@ -283,7 +290,7 @@ class _Table:
 
 def _record_from_data(data: dict[str, Any], statuses: tuple[Status, ...]) -> SessionRecord:
     top = _Table(data, (), _KEYS)
-    _check_schema_version(top)
+    check_schema_version(top.data, SCHEMA_VERSION)
     session_id = top.text("id")
     if not is_session_id(session_id):
         raise top.fail("id", f"expected letters, digits, - and _ only, got {show(session_id)}")
@@ -308,18 +315,6 @@ def _record_from_data(data: dict[str, Any], statuses: tuple[Status, ...]) -> Ses
         rpe=top.whole("rpe", 1, 10) if "rpe" in data else None,
         note=top.text("note", default=""),
     )
-
-
-def _check_schema_version(top: _Table) -> None:
-    if "schema_version" not in top.data:
-        raise top.fail("schema_version", f"missing (expected {SCHEMA_VERSION})")
-    version = top.whole("schema_version", 1)
-    if version > SCHEMA_VERSION:
-        raise top.fail(
-            "schema_version",
-            f"written by a newer backrun (schema {version}); this one reads schema "
-            f"{SCHEMA_VERSION}",
-        )
 
 
 def _plan(top: _Table) -> str:

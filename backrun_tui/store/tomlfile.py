@@ -167,3 +167,19 @@ def _toggles_multiline(line: str) -> bool:
 
 def _dotted(key: str) -> tuple[str, ...]:
     return tuple(part.strip().strip("\"'") for part in key.split("."))
+
+
+def check_schema_version(data: Mapping[str, Any], expected: int) -> None:
+    """A file's `schema_version` must be there and be the one this backrun reads."""
+    if "schema_version" not in data:
+        raise FieldError(("schema_version",), f"missing (expected {expected})")
+    version = data["schema_version"]
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise FieldError(("schema_version",), f"expected a whole number, got {show(version)}")
+    if version > expected:
+        raise FieldError(
+            ("schema_version",),
+            f"written by a newer backrun (schema {version}); this one reads schema {expected}",
+        )
+    if version < expected:
+        raise FieldError(("schema_version",), f"expected {expected}, got {version}")

@@ -44,6 +44,7 @@ from backrun_tui.store.tomlfile import (
     FieldError,
     TomlDocument,
     check_keys,
+    check_schema_version,
     parse_toml,
     read_toml,
     show,
@@ -190,7 +191,7 @@ def read_workout(path: Path, default_unit: SpeedUnit) -> Workout:
 
 def _workout_from_dict(data: dict[str, Any], default_unit: SpeedUnit) -> Workout:
     check_keys(data, _KEYS, ())
-    _check_schema_version(data)
+    check_schema_version(data, SCHEMA_VERSION)
     name = _text(data, "name", required=True)
     problem = validate_name(name)
     if problem is not None:
@@ -202,22 +203,6 @@ def _workout_from_dict(data: dict[str, Any], default_unit: SpeedUnit) -> Workout
     except NotationError as exc:
         raise FieldError(("plan",), str(exc)) from exc
     return Workout(name=name, plan=plan, description=description)
-
-
-def _check_schema_version(data: dict[str, Any]) -> None:
-    if "schema_version" not in data:
-        raise FieldError(("schema_version",), f"missing (expected {SCHEMA_VERSION})")
-    version = data["schema_version"]
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise FieldError(("schema_version",), f"expected a whole number, got {show(version)}")
-    if version > SCHEMA_VERSION:
-        raise FieldError(
-            ("schema_version",),
-            f"written by a newer backrun (schema {version}); this one reads schema "
-            f"{SCHEMA_VERSION}",
-        )
-    if version < SCHEMA_VERSION:
-        raise FieldError(("schema_version",), f"expected {SCHEMA_VERSION}, got {version}")
 
 
 def _text(data: dict[str, Any], key: str, *, required: bool) -> str:

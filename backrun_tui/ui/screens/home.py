@@ -11,10 +11,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from backrun_tui.model import display
 from backrun_tui.model.kinds import Units
 from backrun_tui.model.notation import format_plan
 from backrun_tui.model.totals import EnergyModel, plan_totals
+from backrun_tui.report import totals_lines
 from backrun_tui.store.workouts import WorkoutEntry
 from backrun_tui.ui.widgets.timeline import Timeline
 
@@ -91,19 +91,8 @@ class HomeScreen(Screen[None]):
         self.query_one("#name", Label).update(workout.name)
         self.query_one("#description", Static).update(workout.description)
         self.query_one(Timeline).segments = [(s.kind.value, s.seconds) for s in steps]
-        turns = totals.direction_changes
-        self.query_one("#totals", Static).update(
-            "\n".join(
-                [
-                    f"total      {display.clock(totals.total_seconds)}",
-                    f"backward   {display.clock(totals.backward_seconds)} "
-                    f"({display.share(totals.backward_seconds, totals.total_seconds)})",
-                    f"turns      {turns} direction change{'' if turns == 1 else 's'}",
-                    f"distance   {display.distance(totals.distance_km, self.units)}",
-                    f"energy     {display.energy(totals.energy_kcal)}",
-                ]
-            )
-        )
+        lines = totals_lines(totals, self.units, self.energy)
+        self.query_one("#totals", Static).update("\n".join(lines))
         self.query_one("#notation", Static).update(format_plan(workout.plan))
 
     @on(OptionList.OptionSelected)
