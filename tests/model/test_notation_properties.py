@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,24 +19,8 @@ from backrun_tui.model.plan import (
     Speed,
 )
 
-SPEC_EXAMPLE = '5m warmup @5, 6x(1m back @6 2% "push off the floor", 2m fwd @9), 5m cooldown @5'
 KPH, MPH = SpeedUnit.KPH, SpeedUnit.MPH
 
-
-def only(text: str, default_unit: SpeedUnit = KPH) -> Interval:
-    """The single interval a line describes."""
-    (item,) = parse(text, default_unit).items
-    assert isinstance(item, Interval)
-    return item
-
-
-def error(text: str) -> NotationError:
-    with pytest.raises(NotationError) as caught:
-        parse(text)
-    return caught.value
-
-
-# --- properties ---------------------------------------------------------------------------
 
 _LABEL_TEXT = st.text(
     st.characters(exclude_categories=("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")),
