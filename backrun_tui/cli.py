@@ -91,11 +91,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _weight(text: str) -> float:
+def _float(text: str, expected: str) -> float:
     try:
-        value = float(text)
+        return float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a weight in kg, got {text!r}") from None
+        raise argparse.ArgumentTypeError(f"expected {expected}, got {text!r}") from None
+
+
+def _weight(text: str) -> float:
+    value = _float(text, "a weight in kg")
     if not MIN_WEIGHT_KG <= value <= MAX_WEIGHT_KG:
         raise argparse.ArgumentTypeError(
             f"expected a weight between {MIN_WEIGHT_KG} and {MAX_WEIGHT_KG} kg, got {text}"
@@ -104,10 +108,7 @@ def _weight(text: str) -> float:
 
 
 def _time_scale(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    value = _float(text, "a number")
     if not 0 < value <= MAX_TIME_SCALE:
         raise argparse.ArgumentTypeError(
             f"expected a number above 0 and at most {MAX_TIME_SCALE}, got {text}"

@@ -28,11 +28,6 @@ class Kind(Enum):
     def is_backward(self) -> bool:
         return self is Kind.BACKWARD
 
-    @classmethod
-    def from_word(cls, word: str) -> Kind | None:
-        """The kind a notation word stands for, or None."""
-        return KIND_WORDS.get(word.lower())
-
 
 _CANONICAL_WORD = {
     Kind.WARMUP: "warmup",

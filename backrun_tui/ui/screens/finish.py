@@ -14,7 +14,7 @@ from textual.widgets import Footer, Input, Label, Static
 
 from backrun_tui.model import display
 from backrun_tui.model.kinds import Units
-from backrun_tui.model.session import SessionRecord, Status
+from backrun_tui.model.session import IntervalOutcome, SessionRecord, Status
 from backrun_tui.session import SessionRunner
 from backrun_tui.store.checkpoints import SaveResult, SessionWriter
 
@@ -137,7 +137,7 @@ def summary(record: SessionRecord, units: Units) -> str:
         ("distance", display.distance(record.distance_km, units)),
         ("energy", display.energy(record.energy_kcal)),
     ]
-    skipped = sum(1 for i in record.intervals if i.outcome.value == "skipped")
+    skipped = sum(1 for i in record.intervals if i.outcome is IntervalOutcome.SKIPPED)
     if skipped:
         rows.append(("skipped", f"{skipped} interval{'s' if skipped > 1 else ''}"))
     if record.time_scale != 1:

@@ -249,11 +249,6 @@ class RunScreen(Screen[None]):
 
     # --- keys -----------------------------------------------------------------------------
 
-    def _command(self, name: str) -> None:
-        engine = self.runner.engine
-        getattr(engine, name)()
-        self.sync()
-
     def action_toggle_pause(self) -> None:
         was_paused = self.runner.phase is Phase.PAUSED
         self.runner.engine.toggle_pause()
@@ -263,10 +258,12 @@ class RunScreen(Screen[None]):
         self.sync()
 
     def action_skip(self) -> None:
-        self._command("skip")
+        self.runner.engine.skip()
+        self.sync()
 
     def action_back(self) -> None:
-        self._command("back")
+        self.runner.engine.back()
+        self.sync()
 
     def action_adjust(self, seconds: int) -> None:
         self.runner.engine.adjust(seconds)
