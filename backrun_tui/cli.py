@@ -16,16 +16,15 @@ from pathlib import Path
 from typing import NoReturn
 
 from backrun_tui import __version__
+from backrun_tui.live_session import local_now
 from backrun_tui.model.kinds import Units
 from backrun_tui.model.notation import NotationError, parse
 from backrun_tui.model.plan import Plan, Workout
 from backrun_tui.model.session import SessionRecord
-from backrun_tui.session import local_now
-from backrun_tui.store import Config, Paths, StoreError, load_config
-from backrun_tui.store.checkpoints import recover_orphans
+from backrun_tui.store import Config, Paths, StoreError
 from backrun_tui.store.config import MAX_WEIGHT_KG, MIN_WEIGHT_KG
-from backrun_tui.store.sessions import load_sessions
-from backrun_tui.store.workouts import builtin_workouts, find_workout, load_saved, read_workout
+from backrun_tui.store.library import Library
+from backrun_tui.store.workouts import read_workout
 
 MAX_TIME_SCALE = 1000
 
@@ -123,11 +122,16 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"expected a date like 2026-11-30, got {text!r}") from None
 
 
-def _config(paths: Paths) -> Config:
-    try:
-        return load_config(paths.config_file)
-    except StoreError as exc:
-        raise BadInput(str(exc)) from None
+def _config(library: Library) -> Config:
+    loaded = library.config()
+    if loaded.problems:
+        raise BadInput(str(loaded.problems[0]))
+    return loaded.items
+
+
+def _skipped(problems: list[StoreError]) -> None:
+    for problem in problems:
+        print(f"backrun: skipped {problem}", file=sys.stderr)
 
 
 def _parse_plan(text: str, config: Config) -> Plan:
@@ -140,7 +144,7 @@ def _parse_plan(text: str, config: Config) -> Plan:
 def cmd_plan(args: argparse.Namespace) -> int:
     from backrun_tui import report
 
-    config = _config(Paths.default())
+    config = _config(args.library)
     if args.units:
         config = replace(config, units=Units(args.units))
     if args.weight is not None:
@@ -157,12 +161,10 @@ def cmd_plan(args: argparse.Namespace) -> int:
 def cmd_workouts(args: argparse.Namespace) -> int:
     from backrun_tui import report
 
-    paths = Paths.default()
-    config = _config(paths)
-    saved, problems = load_saved(paths.workouts_dir, config.units.speed_unit)
-    for problem in problems:
-        print(f"backrun: skipped {problem}", file=sys.stderr)
-    entries = [*saved, *builtin_workouts()]
+    config = _config(args.library)
+    loaded = args.library.workouts(config.units.speed_unit)
+    _skipped(loaded.problems)
+    entries = loaded.items
     if args.json:
         energy = config.energy_model()
         data = [report.workout_json(e, energy) for e in entries]
@@ -172,9 +174,9 @@ def cmd_workouts(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _find_workout(name: str, paths: Paths, config: Config) -> Workout:
+def _find_workout(name: str, library: Library, config: Config) -> Workout:
     unit = config.units.speed_unit
-    entry = find_workout(name, paths.workouts_dir, unit)
+    entry = library.find_workout(name, unit)
     if entry is not None:
         return entry.workout
     path = Path(name).expanduser()
@@ -191,8 +193,8 @@ def _find_workout(name: str, paths: Paths, config: Config) -> Workout:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    paths = Paths.default()
-    config = _config(paths)
+    library: Library = args.library
+    config = _config(library)
     if (args.workout is None) == (args.plan is None):
         raise BadInput(
             "give a workout's name or file, or --plan NOTATION (see 'backrun run --help')"
@@ -200,17 +202,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.plan is not None:
         workout = Workout(name="Plan from the command line", plan=_parse_plan(args.plan, config))
     else:
-        workout = _find_workout(args.workout, paths, config)
-    return _run_app(paths, config, args.recovered, workout, args.time_scale)
+        workout = _find_workout(args.workout, library, config)
+    return _run_app(library, config, args.recovered, workout, args.time_scale)
 
 
 def cmd_app(args: argparse.Namespace) -> int:
-    paths = Paths.default()
-    return _run_app(paths, _config(paths), args.recovered)
+    return _run_app(args.library, _config(args.library), args.recovered)
 
 
 def _run_app(
-    paths: Paths,
+    library: Library,
     config: Config,
     recovered: list[SessionRecord],
     workout: Workout | None = None,
@@ -219,12 +220,9 @@ def _run_app(
     # Imported here: textual takes a moment to load, and `plan` or `history` need none of it.
     from backrun_tui.ui.app import BackrunApp, StartRequest
 
-    saved, problems = load_saved(paths.workouts_dir, config.units.speed_unit)
     app = BackrunApp(
         config,
-        paths,
-        workouts=[*saved, *builtin_workouts()],
-        problems=problems,
+        library,
         recovered=recovered,
         start=StartRequest(workout, time_scale) if workout else None,
     )
@@ -234,16 +232,16 @@ def _run_app(
 
 def cmd_history(args: argparse.Namespace) -> int:
     from backrun_tui import report
+    from backrun_tui.export.history import history_csv, session_json
 
-    paths = Paths.default()
-    config = _config(paths)
-    entries, problems = load_sessions(paths.sessions_dir, since=args.since)
-    for problem in problems:
-        print(f"backrun: skipped {problem}", file=sys.stderr)
+    config = _config(args.library)
+    loaded = args.library.sessions(since=args.since)
+    _skipped(loaded.problems)
+    entries = loaded.items
     if args.json:
-        print(json.dumps([report.session_json(e) for e in entries], ensure_ascii=False))
+        print(json.dumps([session_json(e) for e in entries], ensure_ascii=False))
     elif args.csv:
-        sys.stdout.write(report.history_csv(entries))
+        sys.stdout.write(history_csv(entries))
     else:
         print(report.history_text(entries, config.units))
     return EXIT_OK
@@ -252,21 +250,22 @@ def cmd_history(args: argparse.Namespace) -> int:
 def cmd_doctor(args: argparse.Namespace) -> int:
     from backrun_tui import doctor
 
-    return doctor.run(Paths.default(), play=args.play)
+    return doctor.run(args.library.paths, play=args.play)
 
 
-def recover(paths: Paths) -> list[SessionRecord]:
+def recover(library: Library) -> list[SessionRecord]:
     """Turn the checkpoints of sessions whose backrun died into interrupted sessions."""
-    recovered, problems = recover_orphans(paths.sessions_dir, local_now())
-    for problem in problems:
+    loaded = library.recover(local_now())
+    for problem in loaded.problems:
         print(f"backrun: could not recover {problem}", file=sys.stderr)
-    return recovered
+    return loaded.items
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
-        args.recovered = recover(Paths.default())
+        args.library = Library(Paths.default())
+        args.recovered = recover(args.library)
         interactive = args.func in (cmd_app, cmd_run)
         if not interactive:
             for record in args.recovered:

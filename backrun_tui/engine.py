@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from backrun_tui.clock import Clock
-from backrun_tui.engine_events import (
+from backrun_tui.engine_types import (
     CUE_ORDER,
     Cue,
     CueKind,
@@ -25,6 +25,7 @@ from backrun_tui.engine_events import (
     Snapshot,
     StepLog,
 )
+from backrun_tui.model.kinds import is_turn
 from backrun_tui.model.plan import Step
 
 __all__ = [
@@ -280,10 +281,10 @@ class Engine:
             return Cue(kind, self._real(at), about, count, end - at)
 
         cues = [cue(CueKind.INTERVAL_START, visit.start, step)]
-        after = self.steps[visit.index + 1] if visit.index + 1 < len(self.steps) else None
-        warn = self.turnaround_warning
-        if after is not None and warn > 0 and after.kind.is_backward != step.kind.is_backward:
-            cues.append(cue(CueKind.TURNAROUND, max(end - warn, visit.start), after))
+        after = self._turn_after(visit.index)
+        if after is not None:
+            warn_at = max(end - self.turnaround_warning, visit.start)
+            cues.append(cue(CueKind.TURNAROUND, warn_at, after))
         if visit.length >= HALFWAY_MIN_SECONDS:
             cues.append(cue(CueKind.HALFWAY, visit.start + visit.length / 2, step))
         for count in range(COUNTDOWN_FROM, 0, -1):
@@ -291,6 +292,13 @@ class Engine:
                 cues.append(cue(CueKind.COUNTDOWN, end - count, step, count))
         cues.sort(key=lambda c: (c.at, CUE_ORDER[c.kind]))
         return cues
+
+    def _turn_after(self, index: int) -> Step | None:
+        """The next interval, if the runner turns around for it and is to be warned."""
+        if index + 1 >= len(self.steps) or self.turnaround_warning <= 0:
+            return None
+        after = self.steps[index + 1]
+        return after if is_turn(self.steps[index].kind, after.kind) else None
 
     # --- questions ------------------------------------------------------------------------
 
@@ -330,6 +338,7 @@ class Engine:
         future = sum(s.seconds for s in self.steps[visit.index + 1 :])
         done = self.phase in (Phase.FINISHED, Phase.STOPPED)
         index = visit.index
+        turning = not done and self._turn_after(index) is not None
         return Snapshot(
             phase=self.phase,
             index=index,
@@ -340,6 +349,9 @@ class Engine:
             elapsed=elapsed,
             remaining=0.0 if done else step_remaining + future,
             next_step=self.steps[index + 1] if index + 1 < len(self.steps) else None,
+            turn_in=(
+                step_remaining if turning and step_remaining <= self.turnaround_warning else None
+            ),
         )
 
     def actual_seconds(self, now: float) -> list[float]:

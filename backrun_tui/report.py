@@ -1,9 +1,11 @@
-"""What `backrun plan`, `workouts` and `history` print: JSON for programs, text for people."""
+"""What `backrun plan`, `workouts` and `history` print for people, and `plan --json`.
+
+The wording of each line comes from `backrun_tui.present`, shared with the screens; the
+history's JSON and CSV are in `backrun_tui.export.history`.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from typing import Any
 
@@ -12,6 +14,7 @@ from backrun_tui.model.kinds import Units
 from backrun_tui.model.notation import format_plan
 from backrun_tui.model.plan import Plan, Step
 from backrun_tui.model.totals import EnergyModel, Totals, plan_totals
+from backrun_tui.present import HISTORY_HEADINGS, history_row, totals_lines
 from backrun_tui.store.sessions import SessionEntry
 from backrun_tui.store.workouts import WorkoutEntry
 
@@ -52,28 +55,6 @@ def plan_json(plan: Plan, energy: EnergyModel) -> dict[str, Any]:
         **totals_json(plan_totals(steps, energy)),
         "steps": [step_json(s) for s in steps],
     }
-
-
-def totals_lines(totals: Totals, units: Units, energy: EnergyModel) -> list[str]:
-    t = totals
-    changes = (
-        "1 direction change"
-        if t.direction_changes == 1
-        else (f"{t.direction_changes} direction changes")
-    )
-    kcal = display.energy(t.energy_kcal)
-    if t.energy_kcal is None and energy.weight_kg is None and t.distance_km is not None:
-        kcal += " (set weight_kg in config.toml)"
-    return [
-        f"total     {display.clock(t.total_seconds)}",
-        f"backward  {display.clock(t.backward_seconds)} "
-        f"({display.share(t.backward_seconds, t.total_seconds)})",
-        f"forward   {display.clock(t.forward_seconds)}",
-        f"other     {display.clock(t.other_seconds)}",
-        f"turns     {changes}",
-        f"distance  {display.distance(t.distance_km, units)}",
-        f"energy    {kcal}",
-    ]
 
 
 def plan_text(plan: Plan, units: Units, energy: EnergyModel) -> str:
@@ -134,72 +115,7 @@ def table(rows: Sequence[tuple[str, ...]]) -> str:
     )
 
 
-HISTORY_FIELDS = (
-    "id",
-    "workout",
-    "started_at",
-    "status",
-    "planned_seconds",
-    "active_seconds",
-    "paused_seconds",
-    "backward_seconds",
-    "forward_seconds",
-    "distance_km",
-    "energy_kcal",
-    "rpe",
-    "note",
-    "time_scale",
-    "file",
-)
-
-
-def session_json(entry: SessionEntry) -> dict[str, Any]:
-    r = entry.record
-    return {
-        "id": r.id,
-        "workout": r.workout,
-        "started_at": r.started_at.isoformat(),
-        "status": r.status.value,
-        "planned_seconds": r.planned_seconds,
-        "active_seconds": round(r.active_seconds, 3),
-        "paused_seconds": round(r.paused_seconds, 3),
-        "backward_seconds": round(r.backward_seconds, 3),
-        "forward_seconds": round(r.forward_seconds, 3),
-        "distance_km": _round(r.distance_km, 3),
-        "energy_kcal": _round(r.energy_kcal, 1),
-        "rpe": r.rpe,
-        "note": r.note,
-        "time_scale": r.time_scale,
-        "file": str(entry.path),
-    }
-
-
-def history_csv(entries: list[SessionEntry]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=HISTORY_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for entry in entries:
-        row = session_json(entry)
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
-    return out.getvalue()
-
-
 def history_text(entries: list[SessionEntry], units: Units) -> str:
     if not entries:
         return "no sessions yet"
-    rows = [("started", "workout", "status", "time", "backward", "distance", "energy", "rpe")]
-    for entry in entries:
-        r = entry.record
-        rows.append(
-            (
-                r.started_at.strftime("%Y-%m-%d %H:%M"),
-                r.workout,
-                r.status.value,
-                display.clock_down(r.active_seconds),
-                display.clock_down(r.backward_seconds),
-                display.distance(r.distance_km, units),
-                display.energy(r.energy_kcal),
-                str(r.rpe) if r.rpe is not None else "—",
-            )
-        )
-    return table(rows)
+    return table([HISTORY_HEADINGS, *(history_row(e.record, units) for e in entries)])

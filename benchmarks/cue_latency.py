@@ -39,10 +39,11 @@ async def measure(seconds: int) -> None:
     from backrun_tui.model.notation import parse
     from backrun_tui.model.plan import Workout
     from backrun_tui.store import Config, Paths
+    from backrun_tui.store.library import Library
     from backrun_tui.ui.app import BackrunApp, StartRequest
 
     workout = Workout("benchmark", parse(plan_for(seconds)))
-    app = BackrunApp(Config(), Paths.default(), start=StartRequest(workout))
+    app = BackrunApp(Config(), Library(Paths.default()), start=StartRequest(workout))
     async with app.run_test(headless=True, size=(120, 40)) as pilot:
         await pilot.pause(seconds + 2)
         player = app.player

@@ -1,11 +1,13 @@
-"""The pure layers import without textual: the model, the engine and the store."""
+"""The layers below the screens import without textual: model, engine, live session, store,
+audio, the wording module, the reports and the exports."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
-BLOCK_TEXTUAL = """
+#: Python that makes any import of textual fail from then on.
+NO_TEXTUAL = """
 import sys
 class Block:
     def find_spec(self, name, path=None, target=None):
@@ -13,11 +15,17 @@ class Block:
             raise ImportError("textual is blocked in this test")
         return None
 sys.meta_path.insert(0, Block())
+"""
+
+BLOCK_TEXTUAL = (
+    NO_TEXTUAL
+    + """
 import importlib
 for module in sys.argv[1:]:
     importlib.import_module(module)
 print("imported", len(sys.argv) - 1)
 """
+)
 
 PURE = [
     "backrun_tui.model",
@@ -25,14 +33,17 @@ PURE = [
     "backrun_tui.model.totals",
     "backrun_tui.model.display",
     "backrun_tui.engine",
-    "backrun_tui.engine_events",
-    "backrun_tui.session",
+    "backrun_tui.engine_types",
+    "backrun_tui.live_session",
     "backrun_tui.audio.clips",
     "backrun_tui.audio.player",
-    "backrun_tui.cues",
+    "backrun_tui.audio.cues",
     "backrun_tui.clock",
     "backrun_tui.store",
+    "backrun_tui.store.library",
+    "backrun_tui.present",
     "backrun_tui.report",
+    "backrun_tui.export.history",
 ]
 
 

@@ -29,6 +29,12 @@ class Kind(Enum):
         return self is Kind.BACKWARD
 
 
+def is_turn(before: Kind, after: Kind) -> bool:
+    """Whether going from `before` to `after` is a change of direction: the runner turns
+    around between backward and anything else."""
+    return before.is_backward != after.is_backward
+
+
 _CANONICAL_WORD = {
     Kind.WARMUP: "warmup",
     Kind.BACKWARD: "back",

@@ -1,6 +1,6 @@
 """What a session was: planned against actual, per interval, with its pauses and totals.
 
-Pure data. The engine's state becomes a SessionRecord in `backrun_tui.session`; the store
+Pure data. The engine's state becomes a SessionRecord in `backrun_tui.live_session`; the store
 writes it as one TOML file per session.
 """
 

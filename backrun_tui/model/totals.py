@@ -17,7 +17,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from backrun_tui.model.kinds import Kind
+from backrun_tui.model.kinds import Kind, is_turn
 from backrun_tui.model.plan import Interval, Step
 
 WALK_RUN_THRESHOLD_KMH = 6.5
@@ -85,7 +85,7 @@ def sum_known(values: Sequence[float | None]) -> float | None:
 
 def direction_changes(kinds: Sequence[Kind]) -> int:
     """How many times the runner turns around: backward to anything else, or the reverse."""
-    return sum(1 for a, b in itertools.pairwise(kinds) if a.is_backward != b.is_backward)
+    return sum(1 for a, b in itertools.pairwise(kinds) if is_turn(a, b))
 
 
 def plan_totals(steps: Sequence[Step], energy: EnergyModel) -> Totals:

@@ -1,7 +1,13 @@
-"""The backrun App: holds what the command line loaded, and moves between the screens.
+"""The backrun App: the settings in use, the library on disk, and the moves between screens.
 
-The App never hunts for files: the command line reads settings and workouts and hands them
-over; the screens save sessions through the writer they are given.
+The App never hunts for files: the command line makes the Library and reads the settings,
+and hands both over. `config` is the one source of the settings: `update_config` changes
+it (and saves it, when asked), and every screen that shows something the settings decide
+watches it.
+
+The top-level sections (home, and the screens pushed from it) are pushed screens, not
+Textual MODES: a runner is in one place at a time, a session under way must never be left
+running in a background mode, and Escape always leads back the way they came.
 """
 
 from __future__ import annotations
@@ -13,23 +19,24 @@ from textual import on
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
+from textual.reactive import reactive
 
+from backrun_tui.audio.cues import CuePlayer, SoundCues
 from backrun_tui.audio.files import sound_dir
 from backrun_tui.audio.player import AudioPlayer
 from backrun_tui.clock import Clock, SystemClock
-from backrun_tui.cues import CuePlayer, SoundCues
+from backrun_tui.live_session import LiveSession, Wall, local_now
 from backrun_tui.model.plan import Workout
 from backrun_tui.model.session import SessionRecord
-from backrun_tui.session import SessionRunner, Wall, local_now
-from backrun_tui.store import Config, Paths, StoreError, load_config
-from backrun_tui.store.workouts import WorkoutEntry
-from backrun_tui.ui.commands import BackrunCommands
+from backrun_tui.store import Config, StoreError
+from backrun_tui.store.library import Library, Stamp
+from backrun_tui.ui.commands import ScreenCommands
 from backrun_tui.ui.screens.home import HomeScreen
 from backrun_tui.ui.screens.run import RunScreen
 from backrun_tui.ui.theme import BACKRUN_DARK, BACKRUN_LIGHT, kind_variables
 
 #: How often config.toml is looked at for changes made while backrun runs.
-CONFIG_CHECK_SECONDS = 2.0
+CONFIG_POLL_SECONDS = 2.0
 #: How long `backrun run` waits for the sound player before starting anyway.
 PLAYER_WAIT_SECONDS = 3.0
 
@@ -45,35 +52,39 @@ class StartRequest:
 class BackrunApp(App[None]):
     TITLE = "backrun"
     SUB_TITLE = "backward and forward treadmill intervals"
-    COMMANDS = App.COMMANDS | {BackrunCommands}
+    COMMANDS = App.COMMANDS | {ScreenCommands}
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", id="app.quit", show=False)]
+
+    config: reactive[Config] = reactive(Config, init=False)
+    """The settings in use: change them with `update_config`; screens watch this."""
 
     def __init__(
         self,
         config: Config,
-        paths: Paths,
+        library: Library,
         *,
-        workouts: list[WorkoutEntry] | None = None,
         problems: list[StoreError] | None = None,
         recovered: list[SessionRecord] | None = None,
         start: StartRequest | None = None,
         clock: Clock | None = None,
         wall: Wall = local_now,
         cues: CuePlayer | None = None,
+        config_poll: float = CONFIG_POLL_SECONDS,
     ) -> None:
         super().__init__()
-        self.config = config
-        self.paths = paths
-        self.workouts = workouts or []
+        self.set_reactive(BackrunApp.config, config)
+        self.library = library
         self.problems = problems or []
         self.recovered = recovered or []
         self.start_request = start
         self.clock = clock or SystemClock()
         self.wall = wall
+        self.config_poll = config_poll
+        self._config_seen: Stamp | None = None
         self.player: AudioPlayer | None = None
         if cues is None:
             self.player = AudioPlayer(sound_dir(), on_failure=self._audio_failed)
-            cues = SoundCues(self.player, self.bell, lambda: (self.config.sound, self.config.units))
+            cues = SoundCues(self.player, self.bell, config.sound, config.units)
         self.cues = cues
 
     class AudioFailed(Message):
@@ -92,6 +103,7 @@ class BackrunApp(App[None]):
             title="No sound",
             severity="warning",
             timeout=15,
+            markup=False,
         )
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -99,14 +111,14 @@ class BackrunApp(App[None]):
         return {**super().get_theme_variable_defaults(), **kind_variables()}
 
     def on_mount(self) -> None:
-        self._config_seen = self._config_stamp()
-        self.set_interval(CONFIG_CHECK_SECONDS, self._watch_config)
+        self._config_seen = self.library.config_stamp()
+        self.set_interval(self.config_poll, self._poll_config)
         if self.player is not None:
             self.player.start()  # now, so that it is ready for the first cue
         self.register_theme(BACKRUN_DARK)
         self.register_theme(BACKRUN_LIGHT)
         self.theme = BACKRUN_DARK.name
-        self.push_screen(HomeScreen(self.workouts, self.config.units, self.config.energy_model()))
+        self.push_screen(HomeScreen())
         for record in self.recovered:
             started = record.started_at.strftime("%a %d %b %H:%M")
             self.notify(
@@ -115,9 +127,9 @@ class BackrunApp(App[None]):
                 title="Recovered a session",
                 severity="warning",
                 timeout=12,
+                markup=False,
             )
-        for problem in self.problems:
-            self.notify(str(problem), title="Skipped a file", severity="error", timeout=12)
+        self.tell_problems(self.problems)
         if self.start_request is not None:
             request = self.start_request
             if self.player is not None and not self.player.ready.is_set():
@@ -127,52 +139,68 @@ class BackrunApp(App[None]):
             else:
                 self.run_workout(request.workout, request.time_scale)
 
+    def tell_problems(self, problems: list[StoreError]) -> None:
+        for problem in problems:
+            self.notify(
+                str(problem), title="Skipped a file", severity="error", timeout=12, markup=False
+            )
+
     async def _start_when_ready(self, request: StartRequest) -> None:
         if self.player is not None:
             await asyncio.to_thread(self.player.ready.wait, PLAYER_WAIT_SECONDS)
         self.run_workout(request.workout, request.time_scale)
 
-    def _config_stamp(self) -> tuple[int, int] | None:
-        try:
-            stat = self.paths.config_file.stat()
-        except OSError:
-            return None
-        return (stat.st_mtime_ns, stat.st_size)
+    # --- settings -------------------------------------------------------------------------
 
-    def _watch_config(self) -> None:
-        """Take up changes to config.toml while running: sound settings apply at once."""
-        stamp = self._config_stamp()
+    def update_config(self, config: Config, *, save: bool = False) -> None:
+        """Use `config` from now on, everywhere; with `save`, write it to config.toml first.
+
+        Saving raises what `Library.save_config` raises (OSError, ValueError), and then
+        nothing changes. A saved file is not taken for an edit made outside backrun.
+        """
+        if save:
+            self._config_seen = self.library.save_config(config)
+        self.config = config
+
+    def watch_config(self, config: Config) -> None:
+        self.cues.apply(config.sound, config.units)
+
+    def _poll_config(self) -> None:
+        """Take up changes made to config.toml outside backrun while it runs."""
+        stamp = self.library.config_stamp()
         if stamp == self._config_seen:
             return
         self._config_seen = stamp
-        try:
-            config = load_config(self.paths.config_file)
-        except StoreError as exc:
-            self.notify(f"{exc}; the settings in use are kept", title="Settings", severity="error")
+        loaded = self.library.config()
+        if loaded.problems:
+            for problem in loaded.problems:
+                self.notify(
+                    f"{problem}; the settings in use are kept",
+                    title="Settings",
+                    severity="error",
+                    markup=False,
+                )
             return
-        self.apply_config(config)
+        self.update_config(loaded.items)
         self.notify("settings reloaded from config.toml", title="Settings", timeout=3)
 
-    def apply_config(self, config: Config) -> None:
-        self.config = config
-        for screen in self.screen_stack:
-            if isinstance(screen, RunScreen):
-                screen.runner.engine.turnaround_warning = config.sound.turnaround_warning_s
+    # --- sessions -------------------------------------------------------------------------
 
     def on_unmount(self) -> None:
         if self.player is not None:
             self.player.close()
 
     def run_workout(self, workout: Workout, time_scale: float = 1.0) -> None:
-        runner = SessionRunner(
+        session = LiveSession(
             workout=workout.name,
             plan=workout.plan,
             config=self.config,
             clock=self.clock,
+            sessions_dir=self.library.paths.sessions_dir,
             time_scale=time_scale,
             wall=self.wall,
         )
-        self.push_screen(RunScreen(runner, self.paths.sessions_dir, self.cues))
+        self.push_screen(RunScreen(session, self.cues))
 
     @on(HomeScreen.StartWorkout)
     def _start(self, event: HomeScreen.StartWorkout) -> None:

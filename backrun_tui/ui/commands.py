@@ -1,42 +1,70 @@
-"""The command palette: the same actions the keys in the Footer give."""
+"""The command palette: the actions of the screen on top, taken from its own key bindings.
+
+Each entry is made from a Binding the screen declares (its tooltip, or else its Footer
+description, is the title; its key the help), so a key in the Footer and its palette
+entry cannot drift apart, and a new screen's actions are in the palette without touching
+this file.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import partial
 
+from textual.actions import parse
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-
-# (screen class name, action, title, help): shown when that screen is on top.
-ACTIONS: list[tuple[str, str, str, str]] = [
-    ("HomeScreen", "start", "Start workout", "Run the selected workout"),
-    ("RunScreen", "toggle_pause", "Pause / resume", "Space"),
-    ("RunScreen", "skip", "Skip interval", "n: go to the next interval now"),
-    ("RunScreen", "back", "Back", "p: restart the interval, or the one before"),
-    ("RunScreen", "adjust(10)", "Ten seconds more", "+: lengthen this interval"),
-    ("RunScreen", "adjust(-10)", "Ten seconds less", "−: shorten this interval"),
-    ("RunScreen", "mute", "Mute cues", "m"),
-    ("RunScreen", "stop", "Stop session", "q: stop; what was done is kept"),
-    ("FinishScreen", "save", "Save rating and note", "Enter"),
-    ("FinishScreen", "done", "Done", "Esc"),
-]
+from textual.screen import Screen
 
 
-class BackrunCommands(Provider):
-    def _actions(self) -> list[tuple[str, str, str]]:
-        screen = self.screen
-        name = type(screen).__name__
-        return [(action, title, help_) for where, action, title, help_ in ACTIONS if where == name]
+@dataclass(frozen=True)
+class Command:
+    title: str
+    help: str
+    action: str
+
+
+def own_bindings(screen: Screen[object]) -> Iterator[Binding]:
+    """The bindings backrun's screen classes declare (not Textual's own, like tab)."""
+    for cls in reversed(type(screen).__mro__):
+        if cls.__module__.startswith("backrun_tui.") and "BINDINGS" in vars(cls):
+            for binding in vars(cls)["BINDINGS"]:
+                if isinstance(binding, Binding):
+                    yield binding
+
+
+def screen_commands(screen: Screen[object]) -> Iterator[Command]:
+    """One command per action the screen's bindings offer now (ones it turns off left out)."""
+    seen: set[str] = set()
+    for binding in own_bindings(screen):
+        _namespace, name, params = parse(binding.action)
+        if binding.action in seen or screen.check_action(name, params) is False:
+            continue
+        seen.add(binding.action)
+        key = screen.app.get_key_display(binding)
+        yield Command(binding.tooltip or binding.description, f"key: {key}", binding.action)
+
+
+class ScreenCommands(Provider):
+    def _commands(self) -> list[Command]:
+        return list(screen_commands(self.screen))
 
     async def _run(self, action: str) -> None:
         await self.screen.run_action(action)
 
     async def discover(self) -> Hits:
-        for action, title, help_ in self._actions():
-            yield DiscoveryHit(title, partial(self._run, action), help=help_)
+        for command in self._commands():
+            yield DiscoveryHit(command.title, partial(self._run, command.action), help=command.help)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for action, title, help_ in self._actions():
-            score = matcher.match(title)
+        for command in self._commands():
+            score = matcher.match(command.title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), partial(self._run, action), help=help_)
+                yield Hit(
+                    score,
+                    matcher.highlight(command.title),
+                    partial(self._run, command.action),
+                    help=command.help,
+                )

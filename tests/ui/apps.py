@@ -6,10 +6,12 @@ from datetime import datetime, timedelta, timezone
 
 from backrun_tui.clock import ManualClock
 from backrun_tui.engine import Cue
+from backrun_tui.model.kinds import Units
 from backrun_tui.model.notation import parse
 from backrun_tui.model.plan import Workout
 from backrun_tui.store import Config, Paths
-from backrun_tui.store.workouts import builtin_workouts
+from backrun_tui.store.config import SoundConfig
+from backrun_tui.store.library import Library
 from backrun_tui.ui.app import BackrunApp, StartRequest
 
 T0 = 1000.0
@@ -30,12 +32,16 @@ class RecordedCues:
     def __init__(self) -> None:
         self.played: list[Cue] = []
         self.silenced = 0
+        self.settings: list[tuple[SoundConfig, Units]] = []
 
     def play(self, cue: Cue) -> None:
         self.played.append(cue)
 
     def silence(self) -> None:
         self.silenced += 1
+
+    def apply(self, sound: SoundConfig, units: Units) -> None:
+        self.settings.append((sound, units))
 
 
 def make_app(
@@ -45,6 +51,7 @@ def make_app(
     config: Config | None = None,
     name: str = "Intervals",
     time_scale: float = 1.0,
+    config_poll: float = 2.0,
 ) -> BackrunApp:
     """The app as `backrun run --plan NOTATION` opens it (or the home screen, without one)."""
     clock = clock or ManualClock(T0)
@@ -53,10 +60,10 @@ def make_app(
         start = StartRequest(Workout(name=name, plan=parse(notation)), time_scale)
     return BackrunApp(
         config or Config(weight_kg=70),
-        Paths.default(),
-        workouts=builtin_workouts(),
+        Library(Paths.default()),
         start=start,
         clock=clock,
         wall=FrozenWall(clock),
         cues=RecordedCues(),
+        config_poll=config_poll,
     )

@@ -199,7 +199,7 @@ async def test_home_screen_starts_the_selected_workout(backrun_home: Path) -> No
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
-        assert app.screen.runner.workout == "Reverse jog: glute activation"
+        assert app.screen.session.workout == "Reverse jog: glute activation"
 
 
 async def test_a_sleeping_computer_pauses_the_session_and_says_for_how_long(

@@ -12,11 +12,11 @@ from textual.geometry import Region
 from textual.theme import Theme
 
 from backrun_tui.ui.theme import kind_variables
-from backrun_tui.ui.widgets.timeline import MARKER, Step, Timeline, layout, marker_column
+from backrun_tui.ui.widgets.timeline import MARKER, Segment, Timeline, layout, marker_column
 
 SNAPSHOT_APPS = Path(__file__).parent / "snapshot_apps"
 
-INTERVALS: list[Step] = [
+INTERVALS: list[Segment] = [
     ("warmup", 300.0),
     *[("backward", 60.0), ("forward", 120.0)] * 6,
     ("cooldown", 300.0),

@@ -7,23 +7,23 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from backrun_tui.model.kinds import Units
 from backrun_tui.model.notation import format_plan
-from backrun_tui.model.totals import EnergyModel, plan_totals
-from backrun_tui.report import totals_lines
+from backrun_tui.model.totals import plan_totals
+from backrun_tui.present import totals_lines
+from backrun_tui.store.config import Config
 from backrun_tui.store.workouts import WorkoutEntry
-from backrun_tui.ui.widgets.timeline import Timeline
+from backrun_tui.ui.screens.base import BackrunScreen
+from backrun_tui.ui.widgets.timeline import Timeline, segments
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(BackrunScreen[None]):
     CSS_PATH = "home.tcss"
     BINDINGS = [
-        Binding("enter", "start", "Start", id="home.start", priority=True),
-        Binding("q", "app.quit", "Quit", id="home.quit"),
+        Binding("enter", "start", "Start", id="home.start", priority=True, tooltip="Start workout"),
+        Binding("q", "app.quit", "Quit", id="home.quit", tooltip="Quit backrun"),
     ]
 
     class StartWorkout(Message):
@@ -31,23 +31,49 @@ class HomeScreen(Screen[None]):
             super().__init__()
             self.entry = entry
 
-    def __init__(self, entries: list[WorkoutEntry], units: Units, energy: EnergyModel) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.entries = entries
-        self.units = units
-        self.energy = energy
+        self.entries: list[WorkoutEntry] = []
+        self._told: set[str] = set()  # problems already shown, so a refresh does not repeat them
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="home"):
-            yield OptionList(*self._options(), id="workouts")
+            yield OptionList(id="workouts")
             with VerticalScroll(id="preview"):
-                yield Label("", id="name")
-                yield Static("", id="description")
+                yield Label("", id="name", markup=False)
+                yield Static("", id="description", markup=False)
                 yield Timeline([], id="timeline")
-                yield Static("", id="totals")
-                yield Static("", id="notation")
+                yield Static("", id="totals", markup=False)
+                yield Static("", id="notation", markup=False)
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "config", self._config_changed, init=False)
+        self.refresh_workouts()
+        self.query_one("#workouts", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_workouts()
+
+    def _config_changed(self, config: Config) -> None:
+        self._preview()
+
+    def refresh_workouts(self) -> None:
+        """Read the workouts again (another screen or program may have changed them)."""
+        selected = self.selected
+        loaded = self.backrun.library.workouts(self.backrun.config.units.speed_unit)
+        self.backrun.tell_problems([p for p in loaded.problems if str(p) not in self._told])
+        self._told |= {str(p) for p in loaded.problems}
+        self.entries = loaded.items
+        workouts = self.query_one("#workouts", OptionList)
+        workouts.set_options(self._options())
+        keep = selected.workout.name if selected is not None else None
+        for index, option in enumerate(workouts.options):
+            entry = self._entry(option)
+            if entry is not None and (keep is None or entry.workout.name == keep):
+                workouts.highlighted = index
+                break
 
     def _options(self) -> list[Option | None]:
         options: list[Option | None] = []
@@ -62,36 +88,32 @@ class HomeScreen(Screen[None]):
             options.extend(Option(e.workout.name, id=str(i)) for i, e in group)
         return options
 
-    def on_mount(self) -> None:
-        workouts = self.query_one("#workouts", OptionList)
-        workouts.focus()
-        for index, option in enumerate(workouts.options):
-            if not option.disabled:
-                workouts.highlighted = index
-                break
+    def _entry(self, option: Option) -> WorkoutEntry | None:
+        if option.id is None or not option.id.isdigit():
+            return None
+        return self.entries[int(option.id)]
 
     @property
     def selected(self) -> WorkoutEntry | None:
         workouts = self.query_one("#workouts", OptionList)
         if workouts.highlighted is None:
             return None
-        option_id = workouts.get_option_at_index(workouts.highlighted).id
-        if option_id is None or not option_id.isdigit():
-            return None
-        return self.entries[int(option_id)]
+        return self._entry(workouts.get_option_at_index(workouts.highlighted))
 
     @on(OptionList.OptionHighlighted)
     def _preview(self) -> None:
         entry = self.selected
         if entry is None:
             return
+        config = self.backrun.config
         workout = entry.workout
         steps = workout.plan.steps()
-        totals = plan_totals(steps, self.energy)
+        energy = config.energy_model()
+        totals = plan_totals(steps, energy)
         self.query_one("#name", Label).update(workout.name)
         self.query_one("#description", Static).update(workout.description)
-        self.query_one(Timeline).segments = [(s.kind.value, s.seconds) for s in steps]
-        lines = totals_lines(totals, self.units, self.energy)
+        self.query_one(Timeline).segments = segments(steps)
+        lines = totals_lines(totals, config.units, energy)
         self.query_one("#totals", Static).update("\n".join(lines))
         self.query_one("#notation", Static).update(format_plan(workout.plan))
 

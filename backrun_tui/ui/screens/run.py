@@ -1,9 +1,11 @@
-"""The run screen: the workout, second by second, readable from the belt."""
+"""The run screen: the workout, second by second, readable from the belt.
+
+It shows what the LiveSession says, plays the cues it hands over, passes on the runner's
+keys, and sleeps until the next thing to show; the session itself decides everything
+else (what is recorded, when it is saved).
+"""
 
 from __future__ import annotations
-
-import math
-from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,39 +13,54 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Label, Static
 
-from backrun_tui.cues import CuePlayer
-from backrun_tui.engine import Cue, CueKind, Phase, Slept, Snapshot
+from backrun_tui import present
+from backrun_tui.audio.cues import CuePlayer
+from backrun_tui.engine_types import Cue, CueKind, Phase, Slept, Snapshot
 from backrun_tui.inhibit import SleepInhibitor
+from backrun_tui.live_session import LiveSession
 from backrun_tui.model import display
-from backrun_tui.model.kinds import Kind, Units
-from backrun_tui.model.plan import Step
-from backrun_tui.session import SessionRunner
-from backrun_tui.store.checkpoints import SaveResult, SessionWriter
+from backrun_tui.model.kinds import Kind
+from backrun_tui.store.checkpoints import SaveResult
+from backrun_tui.store.config import Config
+from backrun_tui.ui.screens.base import BackrunScreen
 from backrun_tui.ui.screens.confirm import ConfirmScreen
 from backrun_tui.ui.screens.finish import FinishScreen
 from backrun_tui.ui.widgets.bigclock import BigClock
-from backrun_tui.ui.widgets.timeline import Timeline
+from backrun_tui.ui.widgets.timeline import Timeline, segments
 
-#: The screen repaints at most this often, however fast a time-scaled run goes.
-MIN_REPAINT_GAP = 0.05
 FLASH_SECONDS = 0.6
+#: Textual's one-shot timer drops a delay too short to measure (and fails on zero), which
+#: would freeze the screen until a key is pressed: never wait less than this.
 MIN_TIMER_DELAY = 0.001
 
 
-class RunScreen(Screen[None]):
+class RunScreen(BackrunScreen[None]):
     CSS_PATH = "run.tcss"
     BINDINGS = [
-        Binding("space", "toggle_pause", "Pause", id="run.pause"),
-        Binding("n", "skip", "Skip", id="run.skip"),
-        Binding("p", "back", "Back", id="run.back"),
-        Binding("plus,equals_sign", "adjust(10)", "+10s", key_display="+", id="run.plus"),
-        Binding("minus,underscore", "adjust(-10)", "−10s", key_display="−", id="run.minus"),
-        Binding("m", "mute", "Mute", id="run.mute"),
-        Binding("q,escape", "stop", "Stop", id="run.stop"),
+        Binding("space", "toggle_pause", "Pause", id="run.pause", tooltip="Pause / resume"),
+        Binding("n", "skip", "Skip", id="run.skip", tooltip="Skip interval"),
+        Binding("p", "back", "Back", id="run.back", tooltip="Back to the interval's start"),
+        Binding(
+            "plus,equals_sign",
+            "adjust(10)",
+            "+10s",
+            key_display="+",
+            id="run.plus",
+            tooltip="Ten seconds more",
+        ),
+        Binding(
+            "minus,underscore",
+            "adjust(-10)",
+            "−10s",
+            key_display="−",
+            id="run.minus",
+            tooltip="Ten seconds less",
+        ),
+        Binding("m", "mute", "Mute", id="run.mute", tooltip="Mute cues"),
+        Binding("q,escape", "stop", "Stop", id="run.stop", tooltip="Stop session"),
     ]
 
     class Saved(Message):
@@ -60,13 +77,13 @@ class RunScreen(Screen[None]):
     save_problem: reactive[str] = reactive("")
     """Why the last save failed, or empty when saving works."""
 
-    def __init__(self, runner: SessionRunner, sessions_dir: Path, cues: CuePlayer) -> None:
+    def __init__(self, session: LiveSession, cues: CuePlayer) -> None:
         super().__init__()
-        self.runner = runner
+        self.session = session
         self.cues = cues
         # post_message is thread-safe: the writer's thread reports through it without
         # waiting for this thread, which may itself be waiting for the writer.
-        self.writer = SessionWriter(sessions_dir, runner.id, on_result=self._post_saved)
+        session.listen(self._post_saved)
         self.inhibitor = SleepInhibitor()
         self._wake: Timer | None = None
         self._kind: Kind | None = None
@@ -85,7 +102,7 @@ class RunScreen(Screen[None]):
             yield BigClock("0:00", id="clock")
             yield Label("", id="target")
             yield Label("", id="next")
-            yield Timeline([(s.kind.value, s.seconds) for s in self.runner.engine.steps])
+            yield Timeline(segments(self.session.steps))
             with Horizontal(id="times"):
                 yield Label("", id="elapsed")
                 yield Label("", id="remaining")
@@ -93,30 +110,31 @@ class RunScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        try:
-            self.writer.open()
-        except OSError as exc:
-            self.save_problem = f"⚠ cannot save to {self.writer.folder}: {exc.strerror or exc}"
+        self.watch(self.app, "config", self._config_changed, init=False)
+        problem = self.session.start()
+        if problem is not None:
+            self.save_problem = f"⚠ {problem}"
         self.inhibitor.start()
-        self.runner.engine.start()
         self.sync()
 
     def on_unmount(self) -> None:
         if self._wake is not None:
             self._wake.stop()
         self.inhibitor.stop()
-        if not self.runner.done:
+        if not self.session.done:
             # Leaving mid-session (the app is quitting): the session is kept as stopped.
-            self.runner.engine.stop()
-            self.writer.finish(self.runner.record())
-            self.writer.close()
+            self.session.finish()
+            self.session.close()
+
+    def _config_changed(self, config: Config) -> None:
+        self.session.apply(config)
+        self._show(self.session.snapshot())
 
     # --- time ----------------------------------------------------------------------------
 
     def sync(self) -> None:
-        """Settle the session to now, show it, and sleep until the next thing to show."""
-        runner = self.runner
-        events = runner.poll()
+        """Settle the session to now, sound and show it, and sleep until the next change."""
+        events = self.session.tick()
         cues = [event for event in events if isinstance(event, Cue)]
         if not self.muted:
             for cue in cues:  # sound first: nothing on screen may make a cue late
@@ -126,11 +144,9 @@ class RunScreen(Screen[None]):
         for event in events:
             if isinstance(event, Slept):
                 self.asleep_for = event.seconds
-        if runner.checkpoint_due(events):
-            self.writer.checkpoint(runner.record())
-        snap = runner.engine.snapshot()
+        snap = self.session.snapshot()
         self._show(snap)
-        if runner.done:
+        if self.session.done:
             self._end()
             return
         self._schedule(snap)
@@ -139,19 +155,9 @@ class RunScreen(Screen[None]):
         if self._wake is not None:
             self._wake.stop()
             self._wake = None
-        engine = self.runner.engine
-        deadline = engine.next_deadline()
-        if deadline is None:
-            return  # paused: nothing moves until a key is pressed
-        now = engine.clock.awake()
-        # The countdown shows whole seconds rounded up, the elapsed time rounded down: wake
-        # when either of them turns over, or at the next cue, whichever is first.
-        turn = min(_until_ceil_changes(snap.step_remaining), _until_floor_changes(snap.elapsed))
-        repaint_at = now + max(turn / engine.time_scale, MIN_REPAINT_GAP)
-        # Never below a millisecond: Textual's one-shot timer drops a delay too short to
-        # measure (and fails on zero), which would freeze the screen until a key is pressed.
-        delay = max(min(deadline, repaint_at) - now, MIN_TIMER_DELAY)
-        self._wake = self.set_timer(delay, self.sync)
+        delay = self.session.next_wake(snap)
+        if delay is not None:  # None: paused, nothing moves until a key is pressed
+            self._wake = self.set_timer(max(delay, MIN_TIMER_DELAY), self.sync)
 
     def _flash(self) -> None:
         self.add_class("-flash")
@@ -163,7 +169,7 @@ class RunScreen(Screen[None]):
         """Show the snapshot, touching only what changed: once a second that is the digits,
         the times and the timeline, which repaint without a new layout."""
         step = snap.step
-        units = self.runner.config.units
+        units = self.backrun.config.units
         if self._kind is not step.kind:
             if self._kind is not None:
                 self.remove_class(f"-kind-{self._kind.value}")
@@ -177,8 +183,8 @@ class RunScreen(Screen[None]):
         self._put("#kind", "PAUSED" if paused else step.kind.title, layout=True)
         self._put("#round", rounds, layout=True)
         self._put("#label", step.interval.label)
-        self._put("#target", _target(step, units))
-        self._put("#next", _next(snap.next_step, units))
+        self._put("#target", present.target(step, units))
+        self._put("#next", present.next_line(snap.next_step, units))
         self._put("#elapsed", f"elapsed {display.clock_down(snap.elapsed)}")
         self._put("#remaining", f"to go {display.clock(snap.remaining)}")
         # Padded to the width the interval starts at, so the digits keep their size when
@@ -198,35 +204,16 @@ class RunScreen(Screen[None]):
     def _show_banner(self, snap: Snapshot) -> None:
         text, kind = "", ""
         if snap.phase is Phase.PAUSED and self.asleep_for:
-            text = (
-                f"paused: the computer was asleep for {_spoken(self.asleep_for)}"
-                " — press space to go on"
-            )
-            kind = "paused"
+            text, kind = present.asleep_banner(self.asleep_for), "paused"
         elif snap.phase is Phase.PAUSED:
             text, kind = "PAUSED — press space to go on", "paused"
-        elif (warning := self._turnaround(snap)) is not None:
+        elif (warning := present.turnaround_banner(snap, self.backrun.config.units)) is not None:
             text, kind = warning, "turn"
         self._put("#banner", text)
         banner = self.query_one("#banner", Static)
         classes = f"-{kind}" if kind else ""
         if " ".join(sorted(banner.classes)) != classes:
             banner.set_classes(classes)
-
-    def _turnaround(self, snap: Snapshot) -> str | None:
-        nxt = snap.next_step
-        warn = self.runner.engine.turnaround_warning
-        if nxt is None or warn <= 0 or nxt.kind.is_backward == snap.step.kind.is_backward:
-            return None
-        if snap.step_remaining > warn:
-            return None
-        target = _target(nxt, self.runner.config.units)
-        seconds = math.ceil(snap.step_remaining)
-        slow = " — slow the belt first" if nxt.interval.speed else ""
-        return (
-            f"TURN AROUND in {seconds} s — next {nxt.kind.title}"
-            f"{', ' + target if target else ''}{slow}"
-        )
 
     def watch_save_problem(self, problem: str) -> None:
         widget = self.query_one("#save-problem", Static)
@@ -250,23 +237,22 @@ class RunScreen(Screen[None]):
     # --- keys -----------------------------------------------------------------------------
 
     def action_toggle_pause(self) -> None:
-        was_paused = self.runner.phase is Phase.PAUSED
-        self.runner.engine.toggle_pause()
+        was_paused = self.session.phase is Phase.PAUSED
+        self.session.toggle_pause()
         if was_paused:
             self.asleep_for = 0.0
-        self.writer.checkpoint(self.runner.record())
         self.sync()
 
     def action_skip(self) -> None:
-        self.runner.engine.skip()
+        self.session.skip()
         self.sync()
 
     def action_back(self) -> None:
-        self.runner.engine.back()
+        self.session.back()
         self.sync()
 
     def action_adjust(self, seconds: int) -> None:
-        self.runner.engine.adjust(seconds)
+        self.session.adjust(seconds)
         self.sync()
 
     def action_mute(self) -> None:
@@ -278,7 +264,7 @@ class RunScreen(Screen[None]):
     def action_stop(self) -> None:
         def answer(stop: bool | None) -> None:
             if stop:
-                self.runner.engine.stop()
+                self.session.stop()
                 self.sync()
 
         self.app.push_screen(
@@ -286,44 +272,7 @@ class RunScreen(Screen[None]):
         )
 
     def _end(self) -> None:
-        """Save the finished session before anything else shows, then the finish screen."""
+        """Save the ended session before anything else shows, then the finish screen."""
         self.inhibitor.stop()
-        record = self.runner.record()
-        result = self.writer.finish(record)
-        self.app.switch_screen(FinishScreen(self.runner, self.writer, record, result))
-
-
-def _until_ceil_changes(value: float) -> float:
-    """Time until ceil(value) changes as value falls (the countdown's next second)."""
-    step = value - math.floor(value)
-    return step if step > 1e-9 else 1.0
-
-
-def _until_floor_changes(value: float) -> float:
-    """Time until floor(value) changes as value grows (the elapsed time's next second)."""
-    step = math.ceil(value) - value
-    return step if step > 1e-9 else 1.0
-
-
-def _target(step: Step, units: Units) -> str:
-    interval = step.interval
-    parts = []
-    if interval.speed is not None:
-        parts.append(display.speed(interval.speed.kmh, units))
-    if interval.incline_pct is not None:
-        parts.append(f"incline {display.incline(interval.incline_pct)}")
-    return " · ".join(parts)
-
-
-def _next(step: Step | None, units: Units) -> str:
-    if step is None:
-        return "next: finish"
-    target = _target(step, units)
-    return f"next: {step.kind.title} {display.clock(step.seconds)}" + (
-        f" at {target}" if target else ""
-    )
-
-
-def _spoken(seconds: float) -> str:
-    minutes, secs = divmod(int(seconds), 60)
-    return f"{minutes}m{secs:02d}s" if minutes else f"{secs}s"
+        saved = self.session.finish()
+        self.app.switch_screen(FinishScreen(self.session, saved))

@@ -1,6 +1,6 @@
 """Widgets the screens share: the big countdown clock and the plan timeline."""
 
 from backrun_tui.ui.widgets.bigclock import BigClock, render_big
-from backrun_tui.ui.widgets.timeline import Timeline, layout
+from backrun_tui.ui.widgets.timeline import Segment, Timeline, layout, segments
 
-__all__ = ["BigClock", "Timeline", "layout", "render_big"]
+__all__ = ["BigClock", "Segment", "Timeline", "layout", "render_big", "segments"]

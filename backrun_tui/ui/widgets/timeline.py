@@ -10,17 +10,24 @@ import math
 from collections.abc import Sequence
 from itertools import accumulate
 
-from rich.segment import Segment
+from rich.segment import Segment as RichSegment
 from rich.style import Style
 from textual.color import Color, ColorParseError
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
+from backrun_tui.model.plan import Step
 from backrun_tui.ui.theme import kind_variables
 
-#: A plan step as the timeline sees it: the kind's value (`"backward"`) and its seconds.
-Step = tuple[str, float]
+#: A stretch of the bar: the kind's value (`"backward"`) and its seconds.
+Segment = tuple[str, float]
+
+
+def segments(steps: Sequence[Step]) -> list[Segment]:
+    """A plan's steps as the bar's segments."""
+    return [(step.kind.value, step.seconds) for step in steps]
+
 
 #: The marker for "now": a thin bar that still shows which step it stands in.
 MARKER = "┃"
@@ -32,7 +39,7 @@ DONE_FADE = 0.55
 UNKNOWN_KIND_COLOUR = Color(128, 128, 128)
 
 
-def layout(segments: Sequence[Step], width: int) -> list[tuple[int, int]]:
+def layout(segments: Sequence[Segment], width: int) -> list[tuple[int, int]]:
     """The (start column, width) of each step in a bar `width` cells wide.
 
     Widths are proportional to seconds and add up to `width` exactly. When there are at
@@ -124,7 +131,7 @@ class Timeline(Widget):
     }
     """
 
-    segments: reactive[Sequence[Step]] = reactive(())
+    segments: reactive[Sequence[Segment]] = reactive(())
     """The plan's steps in order, as (kind value, seconds); stored as a tuple."""
 
     position: reactive[float | None] = reactive(None, repaint=False)
@@ -132,7 +139,7 @@ class Timeline(Widget):
 
     def __init__(
         self,
-        segments: Sequence[Step] = (),
+        segments: Sequence[Segment] = (),
         *,
         position: float | None = None,
         id: str | None = None,
@@ -144,7 +151,7 @@ class Timeline(Widget):
         self._cache_key: tuple[object, ...] | None = None
         self._strip = Strip([])
 
-    def validate_segments(self, segments: Sequence[Step]) -> tuple[Step, ...]:
+    def validate_segments(self, segments: Sequence[Segment]) -> tuple[Segment, ...]:
         # A tuple can be compared and hashed: setting the same plan again repaints nothing.
         return tuple((str(kind), float(seconds)) for kind, seconds in segments)
 
@@ -209,12 +216,12 @@ class Timeline(Widget):
 
 
 def _cells_to_strip(cells: list[Color], marker: int | None) -> Strip:
-    segments: list[Segment] = []
+    parts: list[RichSegment] = []
     for column, colour in enumerate(cells):
         if column == marker:
             text_colour = colour.get_contrast_text(1.0)
             style = Style(color=text_colour.rich_color, bgcolor=colour.rich_color, bold=True)
-            segments.append(Segment(MARKER, style))
+            parts.append(RichSegment(MARKER, style))
         else:
-            segments.append(Segment(" ", Style(bgcolor=colour.rich_color)))
-    return Strip(Segment.simplify(segments), len(cells))
+            parts.append(RichSegment(" ", Style(bgcolor=colour.rich_color)))
+    return Strip(RichSegment.simplify(parts), len(cells))

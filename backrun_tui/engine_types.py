@@ -1,4 +1,4 @@
-"""What the engine says: its phases, the cues it fires, and what it records.
+"""The engine's values: its phases, the cues it fires, its state and what it records.
 
 Plain values, no behaviour: the run screen, the cue players and the session record read
 them; only `backrun_tui.engine` makes them.
@@ -110,6 +110,9 @@ class Snapshot:
     remaining: float
     """Session seconds still to go, as things stand."""
     next_step: Step | None
+    turn_in: float | None = None
+    """Session seconds until the runner turns around, while that change of direction is
+    within the turn-around warning; None otherwise."""
 
     @property
     def progress(self) -> float:

@@ -22,6 +22,9 @@ class CuePlayer(Protocol):
     def silence(self) -> None:
         """Stop whatever is sounding (mute)."""
 
+    def apply(self, sound: SoundConfig, units: Units) -> None:
+        """Play the cues that follow under these settings."""
+
 
 class BellPlayer:
     """The terminal bell on the cues that matter most."""
@@ -36,23 +39,29 @@ class BellPlayer:
     def silence(self) -> None:
         pass
 
-
-Settings = Callable[[], tuple[SoundConfig, Units]]
+    def apply(self, sound: SoundConfig, units: Units) -> None:
+        pass
 
 
 class SoundCues:
-    """Cues as sound through the player process, read against the settings of the moment.
+    """Cues as sound through the player process, under the settings last applied.
 
     When the player has given up, the terminal bell stands in (the screen flashes anyway).
     """
 
-    def __init__(self, player: AudioPlayer, bell: Callable[[], None], settings: Settings) -> None:
+    def __init__(
+        self, player: AudioPlayer, bell: Callable[[], None], sound: SoundConfig, units: Units
+    ) -> None:
         self.player = player
-        self.settings = settings
+        self.sound = sound
+        self.units = units
         self.fallback = BellPlayer(bell)
 
+    def apply(self, sound: SoundConfig, units: Units) -> None:
+        self.sound, self.units = sound, units
+
     def play(self, cue: Cue) -> None:
-        sound, units = self.settings()
+        sound, units = self.sound, self.units
         if not sound.enabled:
             return
         if not self.player.working:

@@ -1,0 +1,1 @@
+"""Sessions in the forms other programs read: JSON and CSV for the history; no textual."""

@@ -1,0 +1,300 @@
+"""A session under way, from its first second to its saved file: the one owner of its life.
+
+No textual. The run screen asks a LiveSession what is happening and passes it the runner's
+keys; the finish screen rates it and may save it elsewhere. Everything about what is
+recorded, when it is saved and how a disk failure is borne lives here, so the whole
+lifecycle is testable on a hand-moved clock without a screen.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+from backrun_tui.clock import Clock
+from backrun_tui.engine import Cue, CueKind, Engine, Event, Outcome, Phase, Snapshot
+from backrun_tui.model.kinds import Kind
+from backrun_tui.model.notation import format_plan
+from backrun_tui.model.plan import Plan, Step
+from backrun_tui.model.session import (
+    IntervalOutcome,
+    IntervalRecord,
+    PauseRecord,
+    SessionRecord,
+    Status,
+)
+from backrun_tui.model.totals import EnergyModel, interval_kcal, interval_km, sum_known
+from backrun_tui.store.checkpoints import SaveResult, SessionWriter
+from backrun_tui.store.config import Config
+from backrun_tui.store.sessions import new_session_id
+
+#: A running session is saved at least this often, in session seconds.
+CHECKPOINT_EVERY = 15.0
+#: The screen is woken at most this often (real seconds), however fast a scaled run goes.
+MIN_WAKE_GAP = 0.05
+
+Wall = Callable[[], datetime]
+Listener = Callable[[SaveResult], None]
+
+
+def local_now() -> datetime:
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+class LiveSession:
+    """One workout being run: the engine, the record it makes, and the writer that keeps it.
+
+    `start()`, then `tick()` whenever the screen wakes, the commands as the runner presses
+    keys, `finish()` when it is done (or stopped), `rate()` and `save_to()` after it, and
+    `close()` last. The energy figure is worked out with the body weight and backward
+    factor of the start (the record says which weight); every other setting comes through
+    `apply()` and takes effect at once.
+    """
+
+    def __init__(
+        self,
+        *,
+        workout: str,
+        plan: Plan,
+        config: Config,
+        clock: Clock,
+        sessions_dir: Path,
+        time_scale: float = 1.0,
+        wall: Wall = local_now,
+    ) -> None:
+        self.workout = workout
+        self.plan = plan
+        self.notation = format_plan(plan)
+        self.energy: EnergyModel = config.energy_model()
+        self.clock = clock
+        self.wall = wall
+        self.engine = Engine(
+            plan.steps(),
+            clock,
+            time_scale=time_scale,
+            turnaround_warning=config.sound.turnaround_warning_s,
+        )
+        self.started_at = wall()
+        self.id = new_session_id(self.started_at)
+        self._listener: Listener | None = None
+        self.writer = SessionWriter(sessions_dir, self.id, on_result=self._report)
+        self._saved_at = 0.0  # session seconds at the last checkpoint
+        self.final: SessionRecord | None = None
+        """The record as saved at the end, with its rating once rated."""
+        self.saved: SaveResult | None = None
+        """How the last save of the session file went (None before the end)."""
+
+    # --- life -----------------------------------------------------------------------------
+
+    def listen(self, listener: Listener) -> None:
+        """Have `listener` told how each checkpoint went, from the writer's thread."""
+        self._listener = listener
+
+    def _report(self, result: SaveResult) -> None:
+        if self._listener is not None:
+            self._listener(result)
+
+    def start(self) -> str | None:
+        """Take the session's lock and start the clock; what keeps it from being saved, or None.
+
+        A folder that cannot be written does not stop the run: each checkpoint tries again.
+        """
+        problem = None
+        try:
+            self.writer.open()
+        except OSError as exc:
+            problem = f"cannot save to {self.writer.folder}: {exc.strerror or exc}"
+        self.engine.start()
+        return problem
+
+    def tick(self) -> list[Event]:
+        """Bring the session up to now: the cues due since the last tick, in order.
+
+        Saves a checkpoint at every interval change and at least every CHECKPOINT_EVERY
+        session seconds.
+        """
+        events = self.engine.poll()
+        if not self.done and self._checkpoint_due(events):
+            self.checkpoint()
+        return events
+
+    def _checkpoint_due(self, events: list[Event]) -> bool:
+        elapsed = self.engine.elapsed(self.clock.awake())
+        changed = any(isinstance(e, Cue) and e.kind is CueKind.INTERVAL_START for e in events)
+        return changed or elapsed - self._saved_at >= CHECKPOINT_EVERY
+
+    def checkpoint(self) -> None:
+        """Save the session as it stands to its checkpoint (on the writer's thread)."""
+        self._saved_at = self.engine.elapsed(self.clock.awake())
+        self.writer.checkpoint(self.record())
+
+    def apply(self, config: Config) -> None:
+        """Take up changed settings while running."""
+        self.engine.turnaround_warning = config.sound.turnaround_warning_s
+
+    def finish(self) -> SaveResult:
+        """Save the ended session (stopping it first if it is still going); waits for the disk."""
+        if not self.done:
+            self.engine.stop()
+        self.final = self.record()
+        return self._save_final()
+
+    def rate(self, rpe: int | None, note: str) -> SaveResult:
+        """Add the runner's rating and note to the saved session (or try its save again)."""
+        self.final = replace(self._ended(), rpe=rpe, note=note)
+        return self._save_final()
+
+    def save_to(self, path: Path) -> SaveResult:
+        """Save the session file at `path` instead (a folder gets the usual file name)."""
+        self.saved = self.writer.save_to(self._ended(), path)
+        return self.saved
+
+    def close(self) -> None:
+        """Let go of the lock and the writer's thread; nothing is saved after this."""
+        self.writer.close()
+
+    def _ended(self) -> SessionRecord:
+        if self.final is None:
+            raise RuntimeError("the session has not ended yet")
+        return self.final
+
+    def _save_final(self) -> SaveResult:
+        self.saved = self.writer.finish(self._ended())
+        return self.saved
+
+    # --- commands -------------------------------------------------------------------------
+
+    def toggle_pause(self) -> None:
+        """Pause or go on; saved at once, so a pause survives a crash that follows it."""
+        self.engine.toggle_pause()
+        self.checkpoint()
+
+    def skip(self) -> None:
+        self.engine.skip()
+
+    def back(self) -> None:
+        self.engine.back()
+
+    def adjust(self, seconds: float) -> None:
+        self.engine.adjust(seconds)
+
+    def stop(self) -> None:
+        self.engine.stop()
+
+    # --- questions ------------------------------------------------------------------------
+
+    @property
+    def steps(self) -> list[Step]:
+        return self.engine.steps
+
+    @property
+    def time_scale(self) -> float:
+        return self.engine.time_scale
+
+    @property
+    def phase(self) -> Phase:
+        return self.engine.phase
+
+    @property
+    def done(self) -> bool:
+        return self.engine.phase in (Phase.FINISHED, Phase.STOPPED)
+
+    def snapshot(self) -> Snapshot:
+        """What is happening now (after `tick`)."""
+        return self.engine.snapshot()
+
+    def next_wake(self, snap: Snapshot) -> float | None:
+        """Real seconds until something shown changes or a cue is due; None while paused.
+
+        The countdown shows whole seconds rounded up and the elapsed time rounded down: the
+        screen wakes when either turns over, or at the next cue, whichever comes first.
+        """
+        deadline = self.engine.next_deadline()
+        if deadline is None:
+            return None
+        now = self.clock.awake()
+        turn = min(_until_ceil_changes(snap.step_remaining), _until_floor_changes(snap.elapsed))
+        repaint_at = now + max(turn / self.time_scale, MIN_WAKE_GAP)
+        return max(min(deadline, repaint_at) - now, 0.0)
+
+    def status(self) -> Status:
+        phase = self.engine.phase
+        if phase is Phase.FINISHED:
+            return Status.COMPLETED
+        if phase is Phase.STOPPED:
+            return Status.STOPPED
+        return Status.RUNNING
+
+    def record(self) -> SessionRecord:
+        """The session as it stands, ready to be saved."""
+        engine = self.engine
+        now = self.clock.awake()  # one reading: every figure is of the same moment
+        actual = engine.actual_seconds(now)
+        under_way = engine.snapshot().index if not self.done else None
+        intervals = []
+        for i, (log, seconds) in enumerate(zip(engine.logs, actual, strict=True)):
+            interval = log.step.interval
+            intervals.append(
+                IntervalRecord(
+                    index=log.step.index,
+                    kind=interval.kind,
+                    planned_seconds=interval.seconds,
+                    actual_seconds=seconds,
+                    outcome=_outcome(log.outcome, seconds, under_way=i == under_way),
+                    speed_kmh=interval.speed.kmh if interval.speed else None,
+                    incline_pct=interval.incline_pct,
+                    label=interval.label,
+                    adjusted_seconds=log.adjusted,
+                )
+            )
+        steps = [log.step for log in engine.logs]
+        by_kind = dict.fromkeys(Kind, 0.0)
+        for step, seconds in zip(steps, actual, strict=True):
+            by_kind[step.kind] += seconds
+        done = list(zip(steps, actual, strict=True))
+        return SessionRecord(
+            id=self.id,
+            workout=self.workout,
+            plan=self.notation,
+            started_at=self.started_at,
+            updated_at=self.wall(),
+            status=self.status(),
+            time_scale=engine.time_scale,
+            planned_seconds=self.plan.total_seconds,
+            active_seconds=engine.elapsed(now),
+            paused_seconds=engine.paused_seconds(now),
+            backward_seconds=by_kind[Kind.BACKWARD],
+            forward_seconds=by_kind[Kind.FORWARD],
+            distance_km=sum_known([interval_km(s.interval, a) for s, a in done]),
+            energy_kcal=sum_known([interval_kcal(s.interval, a, self.energy) for s, a in done]),
+            weight_kg=self.energy.weight_kg,
+            intervals=tuple(intervals),
+            pauses=tuple(PauseRecord(p.at, p.seconds, p.reason) for p in engine.pauses),
+        )
+
+
+def _outcome(outcome: Outcome, actual: float, *, under_way: bool) -> IntervalOutcome:
+    if outcome is Outcome.COMPLETED:
+        return IntervalOutcome.COMPLETED
+    if outcome is Outcome.SKIPPED:
+        return IntervalOutcome.SKIPPED
+    if outcome is Outcome.STOPPED or under_way or actual > 0:
+        # Under way now, or left part-done with "back": if the session ends here, this
+        # interval was stopped part of the way through.
+        return IntervalOutcome.STOPPED
+    return IntervalOutcome.NOT_REACHED
+
+
+def _until_ceil_changes(value: float) -> float:
+    """Time until ceil(value) changes as value falls (the countdown's next second)."""
+    step = value - math.floor(value)
+    return step if step > 1e-9 else 1.0
+
+
+def _until_floor_changes(value: float) -> float:
+    """Time until floor(value) changes as value grows (the elapsed time's next second)."""
+    step = math.ceil(value) - value
+    return step if step > 1e-9 else 1.0

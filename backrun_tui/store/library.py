@@ -1,0 +1,103 @@
+"""The Library: everything backrun keeps on disk, behind one object the screens can ask.
+
+The command line makes one over the user's folders and hands it to the App; screens list,
+save, reload and delete through it, and refresh from it when they are shown again. Every
+listing comes back with the problems found on the way (path, line, reason), so one bad
+file never hides the good ones. No textual.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from backrun_tui.model.kinds import SpeedUnit
+from backrun_tui.model.plan import Workout
+from backrun_tui.model.session import SessionRecord
+from backrun_tui.store import workouts as workout_files
+from backrun_tui.store.checkpoints import recover_orphans
+from backrun_tui.store.config import Config, load_config, save_config
+from backrun_tui.store.errors import StoreError
+from backrun_tui.store.paths import Paths
+from backrun_tui.store.sessions import SessionEntry, load_sessions
+from backrun_tui.store.workouts import WorkoutEntry
+
+T = TypeVar("T")
+
+#: What identifies one version of a file on disk: modification time and size.
+Stamp = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[T]):
+    """What was read, and what could not be (each problem names its path and line)."""
+
+    items: T
+    problems: list[StoreError] = field(default_factory=list)
+
+
+def file_stamp(path: Path) -> Stamp | None:
+    """The file's stamp, or None when it is not there (or cannot be looked at)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size)
+
+
+class Library:
+    """The user's settings, workouts and sessions, in the folders `paths` names."""
+
+    def __init__(self, paths: Paths) -> None:
+        self.paths = paths
+
+    # --- settings -------------------------------------------------------------------------
+
+    def config(self) -> Loaded[Config]:
+        """The settings; the defaults, and the problem, when config.toml cannot be used."""
+        try:
+            return Loaded(load_config(self.paths.config_file))
+        except StoreError as problem:
+            return Loaded(Config(), [problem])
+
+    def config_stamp(self) -> Stamp | None:
+        return file_stamp(self.paths.config_file)
+
+    def save_config(self, config: Config) -> Stamp | None:
+        """Write the settings atomically; the new file's stamp. OSError, ValueError as
+        `store.config.save_config` raises them."""
+        save_config(self.paths.config_file, config)
+        return self.config_stamp()
+
+    # --- workouts -------------------------------------------------------------------------
+
+    def workouts(self, default_unit: SpeedUnit = SpeedUnit.KPH) -> Loaded[list[WorkoutEntry]]:
+        """The saved workouts (by file name), then the built-in ones."""
+        saved, problems = workout_files.load_saved(self.paths.workouts_dir, default_unit)
+        return Loaded([*saved, *workout_files.builtin_workouts()], problems)
+
+    def find_workout(
+        self, name: str, default_unit: SpeedUnit = SpeedUnit.KPH
+    ) -> WorkoutEntry | None:
+        return workout_files.find_workout(name, self.paths.workouts_dir, default_unit)
+
+    def save_workout(self, workout: Workout) -> Path:
+        """Save a workout atomically; its file. ValueError for a bad name, OSError."""
+        return workout_files.save_workout(self.paths.workouts_dir, workout)
+
+    def delete_workout(self, path: Path) -> None:
+        workout_files.delete_workout(path)
+
+    # --- sessions -------------------------------------------------------------------------
+
+    def sessions(self, since: dt.date | None = None) -> Loaded[list[SessionEntry]]:
+        """The recorded sessions, newest first."""
+        entries, problems = load_sessions(self.paths.sessions_dir, since=since)
+        return Loaded(entries, problems)
+
+    def recover(self, now: dt.datetime) -> Loaded[list[SessionRecord]]:
+        """Turn the checkpoints of backruns that are gone into interrupted sessions."""
+        recovered, problems = recover_orphans(self.paths.sessions_dir, now)
+        return Loaded(recovered, problems)
