@@ -7,7 +7,8 @@ extension here. A cue is a list of clips played back to back.
 from __future__ import annotations
 
 from backrun_tui.engine import Cue, CueKind
-from backrun_tui.model.kinds import KM_PER_MILE, Kind, Units
+from backrun_tui.model import display
+from backrun_tui.model.kinds import Kind, Units
 from backrun_tui.model.plan import Step
 from backrun_tui.store.config import SoundConfig
 
@@ -58,11 +59,8 @@ def target(step: Step, units: Units) -> list[str]:
     interval = step.interval
     clips: list[str] = []
     if interval.speed is not None:
-        kmh = interval.speed.kmh
-        if units is Units.IMPERIAL:
-            clips += [*number(kmh / KM_PER_MILE), "voice_mph"]
-        else:
-            clips += [*number(kmh), "voice_kph"]
+        word = "voice_mph" if units is Units.IMPERIAL else "voice_kph"
+        clips += [*number(display.in_units(interval.speed.kmh, units)), word]
     if interval.incline_pct:
         clips += ["voice_incline", *number(interval.incline_pct), "voice_percent"]
     return clips

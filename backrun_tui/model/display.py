@@ -18,20 +18,21 @@ def clock_down(seconds: float) -> str:
     return clock(float(int(max(seconds, 0.0))))
 
 
+def in_units(kmh: float, units: Units) -> float:
+    """A speed (or a distance, km) in the user's units: mph (miles) or km/h (km)."""
+    return kmh / KM_PER_MILE if units is Units.IMPERIAL else kmh
+
+
 def speed(kmh: float | None, units: Units) -> str:
     if kmh is None:
         return "—"
-    if units is Units.IMPERIAL:
-        return f"{kmh / KM_PER_MILE:.1f} mph"
-    return f"{kmh:.1f} km/h"
+    return f"{in_units(kmh, units):.1f} {units.speed_unit.label}"
 
 
 def distance(km: float | None, units: Units) -> str:
     if km is None:
         return "—"
-    if units is Units.IMPERIAL:
-        return f"{km / KM_PER_MILE:.2f} mi"
-    return f"{km:.2f} km"
+    return f"{in_units(km, units):.2f} {'mi' if units is Units.IMPERIAL else 'km'}"
 
 
 def energy(kcal: float | None) -> str:
