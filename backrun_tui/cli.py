@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import NoReturn
 
 from backrun_tui import __version__
-from backrun_tui.live_session import local_now
+from backrun_tui.live_session import StartRequest, local_now
 from backrun_tui.model.kinds import Units
 from backrun_tui.model.notation import NotationError, parse
 from backrun_tui.model.plan import Plan, Workout
 from backrun_tui.model.session import SessionRecord
 from backrun_tui.store import Config, Paths, StoreError
-from backrun_tui.store.config import MAX_WEIGHT_KG, MIN_WEIGHT_KG
+from backrun_tui.store.config import MAX_GET_READY_S, MAX_WEIGHT_KG, MIN_WEIGHT_KG
 from backrun_tui.store.library import Library
 from backrun_tui.store.workouts import read_workout
 
@@ -75,6 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="X",
         help="run X times faster (0 < X <= 1000), for trying a plan out",
     )
+    run.add_argument(
+        "--get-ready",
+        type=_get_ready,
+        metavar="SECONDS",
+        help="a countdown before the first interval (default: the settings' get_ready_s; 0 = none)",
+    )
     run.set_defaults(func=cmd_run)
 
     history = sub.add_parser("history", help="list past sessions, newest first")
@@ -113,6 +119,15 @@ def _time_scale(text: str) -> float:
             f"expected a number above 0 and at most {MAX_TIME_SCALE}, got {text}"
         )
     return value
+
+
+def _get_ready(text: str) -> int:
+    value = _float(text, "a number of seconds")
+    if not (value.is_integer() and 0 <= value <= MAX_GET_READY_S):
+        raise argparse.ArgumentTypeError(
+            f"expected whole seconds from 0 to {MAX_GET_READY_S}, got {text}"
+        )
+    return int(value)
 
 
 def _date(text: str) -> date:
@@ -203,7 +218,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         workout = Workout(name="Plan from the command line", plan=_parse_plan(args.plan, config))
     else:
         workout = _find_workout(args.workout, library, config)
-    return _run_app(library, config, args.recovered, workout, args.time_scale)
+    start = StartRequest(workout, args.time_scale, args.get_ready)
+    return _run_app(library, config, args.recovered, start)
 
 
 def cmd_app(args: argparse.Namespace) -> int:
@@ -214,17 +230,16 @@ def _run_app(
     library: Library,
     config: Config,
     recovered: list[SessionRecord],
-    workout: Workout | None = None,
-    time_scale: float = 1.0,
+    start: StartRequest | None = None,
 ) -> int:
     # Imported here: textual takes a moment to load, and `plan` or `history` need none of it.
-    from backrun_tui.ui.app import BackrunApp, StartRequest
+    from backrun_tui.ui.app import BackrunApp
 
     app = BackrunApp(
         config,
         library,
         recovered=recovered,
-        start=StartRequest(workout, time_scale) if workout else None,
+        start=start,
     )
     app.run()
     return EXIT_OK

@@ -110,6 +110,7 @@ def demo_cues() -> list[tuple[str, Cue]]:
         for kind in Kind
     ]
     cues += [
+        ("get ready", Cue(CueKind.GET_READY, 0.0, back, 0, 10.0)),
         ("turn-around warning", Cue(CueKind.TURNAROUND, 0.0, back, 0, 10.0)),
         ("3", Cue(CueKind.COUNTDOWN, 0.0, back, 3)),
         ("2", Cue(CueKind.COUNTDOWN, 0.0, back, 2)),

@@ -46,6 +46,9 @@ __all__ = [
 SLEEP_GAP_SECONDS = 5.0
 #: Pressing "back" this soon (real seconds) after an interval began goes to the one before.
 BACK_GRACE_SECONDS = 3.0
+#: "−" shortens an interval to no less than this many session seconds left, so that however
+#: often it is pressed it never runs into the next interval unannounced.
+MIN_LEFT_AFTER_MINUS = 5.0
 DEFAULT_TURNAROUND_WARNING = 10
 HALFWAY_MIN_SECONDS = 60
 COUNTDOWN_FROM = 3
@@ -117,10 +120,12 @@ class Engine:
 
     # --- commands -------------------------------------------------------------------------
 
-    def start(self) -> None:
+    def start(self, at: float | None = None) -> None:
+        """Start the session now, or at awake time `at` (the end of a lead-in, just past)."""
         if self.phase is not Phase.READY:
             return
-        self._anchor = self._mark()
+        now = self._mark()
+        self._anchor = now if at is None else min(at, now)
         self.phase = Phase.RUNNING
 
     def pause(self, reason: str = "user") -> None:
@@ -174,13 +179,18 @@ class Engine:
         self._enter(target, elapsed)
 
     def adjust(self, seconds: float) -> None:
-        """Lengthen (+) or shorten (-) the current interval; it never ends in the past."""
+        """Lengthen (+) or shorten (-) the current interval.
+
+        Shortening stops at MIN_LEFT_AFTER_MINUS session seconds left (or what is left, if
+        less), so the interval never ends at the press of a key.
+        """
         now = self._command()
         if now is None:
             return
         visit = self._visit
         in_step = self.elapsed(now) - visit.start
-        new_length = max(visit.length + seconds, in_step)
+        left = visit.length - in_step
+        new_length = max(visit.length + seconds, in_step + min(left, MIN_LEFT_AFTER_MINUS))
         self.logs[visit.index].adjusted += new_length - visit.length
         visit.length = new_length
 

@@ -14,6 +14,8 @@ from backrun_tui.model.plan import Step
 
 class Phase(Enum):
     READY = "ready"
+    GET_READY = "get_ready"
+    """The lead-in before the first interval: counting down, not yet session time."""
     RUNNING = "running"
     PAUSED = "paused"
     FINISHED = "finished"
@@ -21,6 +23,7 @@ class Phase(Enum):
 
 
 class CueKind(Enum):
+    GET_READY = "get_ready"
     INTERVAL_START = "interval_start"
     TURNAROUND = "turnaround"
     COUNTDOWN = "countdown"
@@ -30,6 +33,7 @@ class CueKind(Enum):
 
 #: The order of cues that fall on the same moment.
 CUE_ORDER = {
+    CueKind.GET_READY: 0,
     CueKind.INTERVAL_START: 0,
     CueKind.TURNAROUND: 1,
     CueKind.HALFWAY: 2,
@@ -46,8 +50,9 @@ class Cue:
     at: float
     """Awake-clock time the cue is due."""
     step: Step
-    """The interval that starts (INTERVAL_START), or that is announced (TURNAROUND: the next
-    one, with its kind, speed and incline), or that is running (the others)."""
+    """The interval that starts (INTERVAL_START), or that is announced (TURNAROUND and
+    GET_READY: the next one, with its kind, speed and incline), or that is running (the
+    others)."""
     count: int = 0
     """3, 2 or 1 for COUNTDOWN."""
     remaining: float = 0.0
@@ -113,6 +118,9 @@ class Snapshot:
     turn_in: float | None = None
     """Session seconds until the runner turns around, while that change of direction is
     within the turn-around warning; None otherwise."""
+    lead_in: bool = False
+    """The get-ready countdown before the first interval: `step` is the first interval,
+    `step_length` and `step_remaining` are the lead-in's (PAUSED while it is held)."""
 
     @property
     def progress(self) -> float:

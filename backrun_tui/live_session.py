@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 from backrun_tui.clock import Clock
 from backrun_tui.engine import Cue, CueKind, Engine, Event, Outcome, Phase, Snapshot
+from backrun_tui.lead_in import LeadIn
 from backrun_tui.model.kinds import Kind
 from backrun_tui.model.notation import format_plan
-from backrun_tui.model.plan import Plan, Step
+from backrun_tui.model.plan import Plan, Step, Workout
 from backrun_tui.model.session import (
     IntervalOutcome,
     IntervalRecord,
@@ -44,6 +45,16 @@ def local_now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
 
+@dataclass(frozen=True)
+class StartRequest:
+    """A workout to run, and how: `backrun run`, the home screen, "run again"."""
+
+    workout: Workout
+    time_scale: float = 1.0
+    get_ready: float | None = None
+    """Seconds of lead-in; None for the settings' `get_ready_s`."""
+
+
 class LiveSession:
     """One workout being run: the engine, the record it makes, and the writer that keeps it.
 
@@ -52,6 +63,10 @@ class LiveSession:
     `close()` last. The energy figure is worked out with the body weight and backward
     factor of the start (the record says which weight); every other setting comes through
     `apply()` and takes effect at once.
+
+    With a lead-in (`get_ready` seconds, by default the config's `get_ready_s`), the session
+    counts down before its first interval; space holds that countdown, `skip` ends it, and
+    stopping during it abandons the session: nothing was done, so nothing is recorded.
     """
 
     def __init__(
@@ -64,6 +79,7 @@ class LiveSession:
         sessions_dir: Path,
         time_scale: float = 1.0,
         wall: Wall = local_now,
+        get_ready: float | None = None,
     ) -> None:
         self.workout = workout
         self.plan = plan
@@ -77,6 +93,12 @@ class LiveSession:
             time_scale=time_scale,
             turnaround_warning=config.sound.turnaround_warning_s,
         )
+        lead = config.get_ready_s if get_ready is None else get_ready
+        self.lead_in = LeadIn(lead, self.engine.steps[0], time_scale) if lead > 0 else None
+        self._begun = self.lead_in is None  # the first interval has started
+        self.abandoned = False
+        """Stopped during the lead-in: nothing to record."""
+        self._pending: list[Event] = []
         self.started_at = wall()
         self.id = new_session_id(self.started_at)
         self._listener: Listener | None = None
@@ -98,7 +120,8 @@ class LiveSession:
             self._listener(result)
 
     def start(self) -> str | None:
-        """Take the session's lock and start the clock; what keeps it from being saved, or None.
+        """Take the session's lock and start the clock (or the lead-in); what keeps the
+        session from being saved, or None.
 
         A folder that cannot be written does not stop the run: each checkpoint tries again.
         """
@@ -107,8 +130,19 @@ class LiveSession:
             self.writer.open()
         except OSError as exc:
             problem = f"cannot save to {self.writer.folder}: {exc.strerror or exc}"
-        self.engine.start()
+        if self.lead_in is not None:
+            self._pending = list(self.lead_in.start(self.clock.awake()))
+        else:
+            self.engine.start()
         return problem
+
+    @property
+    def in_lead_in(self) -> bool:
+        return not self._begun and not self.abandoned
+
+    def _begin(self, at: float | None = None) -> None:
+        self._begun = True
+        self.engine.start(at)
 
     def tick(self) -> list[Event]:
         """Bring the session up to now: the cues due since the last tick, in order.
@@ -116,7 +150,14 @@ class LiveSession:
         Saves a checkpoint at every interval change and at least every CHECKPOINT_EVERY
         session seconds.
         """
-        events = self.engine.poll()
+        events, self._pending = self._pending, []
+        if self.in_lead_in and self.lead_in is not None:
+            now = self.clock.awake()
+            events += self.lead_in.poll(now)
+            if not self.lead_in.finished(now):
+                return events
+            self._begin(self.lead_in.end)
+        events += self.engine.poll()
         if not self.done and self._checkpoint_due(events):
             self.checkpoint()
         return events
@@ -156,6 +197,11 @@ class LiveSession:
         """Let go of the lock and the writer's thread; nothing is saved after this."""
         self.writer.close()
 
+    def discard(self) -> None:
+        """End a session abandoned during its lead-in: nothing is saved."""
+        self.abandoned = True
+        self.writer.close()
+
     def _ended(self) -> SessionRecord:
         if self.final is None:
             raise RuntimeError("the session has not ended yet")
@@ -168,20 +214,40 @@ class LiveSession:
     # --- commands -------------------------------------------------------------------------
 
     def toggle_pause(self) -> None:
-        """Pause or go on; saved at once, so a pause survives a crash that follows it."""
+        """Pause or go on; saved at once, so a pause survives a crash that follows it.
+
+        During the lead-in this holds the countdown, or lets it go on.
+        """
+        if self.in_lead_in and self.lead_in is not None:
+            now = self.clock.awake()
+            if self.lead_in.held:
+                self.lead_in.go_on(now)
+            else:
+                self.lead_in.hold(now)
+            return
         self.engine.toggle_pause()
         self.checkpoint()
 
     def skip(self) -> None:
+        """Go to the next interval now (from the lead-in: start the first one now)."""
+        if self.in_lead_in:
+            self._begin()
+            return
         self.engine.skip()
 
     def back(self) -> None:
-        self.engine.back()
+        if not self.in_lead_in:
+            self.engine.back()
 
     def adjust(self, seconds: float) -> None:
-        self.engine.adjust(seconds)
+        if not self.in_lead_in:
+            self.engine.adjust(seconds)
 
     def stop(self) -> None:
+        """End the session early; what was done is kept (during the lead-in, it is abandoned)."""
+        if self.in_lead_in:
+            self.abandoned = True
+            return
         self.engine.stop()
 
     # --- questions ------------------------------------------------------------------------
@@ -196,14 +262,30 @@ class LiveSession:
 
     @property
     def phase(self) -> Phase:
+        if self.in_lead_in and self.lead_in is not None:
+            return Phase.PAUSED if self.lead_in.held else Phase.GET_READY
         return self.engine.phase
 
     @property
     def done(self) -> bool:
-        return self.engine.phase in (Phase.FINISHED, Phase.STOPPED)
+        return self.abandoned or self.engine.phase in (Phase.FINISHED, Phase.STOPPED)
 
     def snapshot(self) -> Snapshot:
         """What is happening now (after `tick`)."""
+        if self.in_lead_in and self.lead_in is not None:
+            left = self.lead_in.remaining(self.clock.awake())
+            return Snapshot(
+                phase=self.phase,
+                index=0,
+                step=self.steps[0],
+                step_length=self.lead_in.seconds,
+                step_elapsed=self.lead_in.seconds - left,
+                step_remaining=left,
+                elapsed=0.0,
+                remaining=float(self.plan.total_seconds),
+                next_step=self.steps[0],
+                lead_in=True,
+            )
         return self.engine.snapshot()
 
     def next_wake(self, snap: Snapshot) -> float | None:
@@ -212,7 +294,10 @@ class LiveSession:
         The countdown shows whole seconds rounded up and the elapsed time rounded down: the
         screen wakes when either turns over, or at the next cue, whichever comes first.
         """
-        deadline = self.engine.next_deadline()
+        if self.in_lead_in and self.lead_in is not None:
+            deadline = self.lead_in.next_deadline()
+        else:
+            deadline = self.engine.next_deadline()
         if deadline is None:
             return None
         now = self.clock.awake()
@@ -221,9 +306,12 @@ class LiveSession:
         return max(min(deadline, repaint_at) - now, 0.0)
 
     def status(self) -> Status:
+        """Completed when the plan ran to its end with at least one interval done in full;
+        a run whose every interval was skipped was not completed."""
         phase = self.engine.phase
         if phase is Phase.FINISHED:
-            return Status.COMPLETED
+            done = any(log.outcome is Outcome.COMPLETED for log in self.engine.logs)
+            return Status.COMPLETED if done else Status.STOPPED
         if phase is Phase.STOPPED:
             return Status.STOPPED
         return Status.RUNNING

@@ -229,7 +229,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             run = measure(
                 tmux,
                 "backrun",
-                [str(BACKRUN), "run", "--plan", plan],
+                [str(BACKRUN), "run", "--plan", plan, "--get-ready", "0"],
                 up_text="elapsed",  # bottom left: no toast covers it
                 seconds=args.seconds,
                 done_text="Session complete",

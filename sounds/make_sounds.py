@@ -165,6 +165,11 @@ TONES: dict[str, tuple[Note, ...]] = {
         Note((A6,), 0.07, BRIGHT, gap=0.05 if i < 2 else 0.0, attack=0.004, release=0.015)
         for i in range(3)
     ),
+    # Get ready: two bell notes climbing an octave, "ding... DING", unlike any kind's start.
+    "get_ready": (
+        Note((G5,), 0.20, BELL, gap=0.10, attack=0.004, release=0.05, decay=3.0),
+        Note((G5 * 2,), 0.45, BELL, attack=0.004, release=0.2, decay=3.0),
+    ),
     # The 3 and 2 of the countdown, then a fifth higher for the 1.
     "tick": (Note((A5,), 0.12, BEEP, attack=0.005, release=0.04),),
     "tick_last": (Note((E6,), 0.12, BEEP, attack=0.005, release=0.04),),
@@ -188,6 +193,9 @@ VOICES: dict[str, str] = {
     "voice_forward": "forward",
     "voice_rest": "rest",
     "voice_cooldown": "cool down",
+    "voice_get_ready": "get ready",
+    "voice_face_backward": "step on, face backward",
+    "voice_face_forward": "step on, face forward",
     "voice_turn_around_in": "turn around in",
     "voice_seconds": "seconds",
     "voice_next": "next",

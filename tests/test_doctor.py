@@ -42,6 +42,7 @@ def test_all_well_and_every_cue_played(tmp_path: Path, backrun_home: Path) -> No
         "playing start: forward",
         "playing start: rest",
         "playing start: cool-down",
+        "playing get ready",
         "playing turn-around warning",
         "playing 3",
         "playing 2",

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from backrun_tui.clock import ManualClock
-from backrun_tui.engine import Cue, CueKind, Engine, Event, Outcome, Phase, Slept
+from backrun_tui.engine import (
+    MIN_LEFT_AFTER_MINUS,
+    Cue,
+    CueKind,
+    Engine,
+    Event,
+    Outcome,
+    Phase,
+    Slept,
+)
 from backrun_tui.model import Interval, Kind, Plan, Repeat, Speed, SpeedUnit
 
 T0 = 1000.0
@@ -220,13 +229,32 @@ def test_plus_and_minus_ten_seconds_move_the_end() -> None:
     engine.adjust(+10)
     assert engine.snapshot().step_remaining == 65.0
     assert engine.logs[0].adjusted == 10.0
-    clock.advance(60)
-    engine.adjust(-10)  # 65 s in, 70 s long: shortening cannot end it in the past
-    assert engine.snapshot().step_remaining == 0.0
+    clock.advance(40)
+    engine.adjust(-10)
+    assert engine.snapshot().step_remaining == 15.0
+    clock.advance(10)
+    engine.adjust(-10)  # 5 s left: "−" never ends the interval, so it does nothing now
+    assert engine.snapshot().step_remaining == 5.0
+    clock.advance(5)
     events = engine.poll()
     assert [e.kind for e in events if isinstance(e, Cue)][-1] is START
     assert engine.snapshot().index == 1
-    assert engine.logs[0].actual == 65.0
+    assert engine.logs[0].actual == 60.0
+    assert engine.logs[0].adjusted == 0.0
+
+
+def test_minus_however_often_pressed_stops_a_few_seconds_before_the_end() -> None:
+    engine, clock = make(simple((10 * 60, Kind.BACKWARD), (60, Kind.FORWARD)))
+    engine.start()
+    clock.advance(30)
+    engine.poll()
+    for _ in range(100):
+        engine.adjust(-10)
+    snap = engine.snapshot()
+    assert (snap.index, snap.step_remaining) == (0, MIN_LEFT_AFTER_MINUS)
+    started = [e for e in engine.poll() if isinstance(e, Cue) and e.kind is START]
+    assert started == []  # nothing ended: the next interval is still ahead
+    assert engine.snapshot().turn_in == MIN_LEFT_AFTER_MINUS
 
 
 def test_stop_keeps_what_was_done() -> None:

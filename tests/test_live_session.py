@@ -41,6 +41,7 @@ def live(
     weight: float | None = 70.0,
     config: Config | None = None,
     time_scale: float = 1.0,
+    get_ready: float = 0,
 ) -> tuple[LiveSession, ManualClock]:
     clock = ManualClock()
     session = LiveSession(
@@ -51,6 +52,7 @@ def live(
         sessions_dir=sessions_dir,
         time_scale=time_scale,
         wall=Wall(clock),
+        get_ready=get_ready,
     )
     return session, clock
 

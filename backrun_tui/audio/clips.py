@@ -19,6 +19,7 @@ KIND_CLIPS = {kind: (f"start_{kind.value}", f"voice_{kind.value}") for kind in K
 
 TONES = (
     *(start for start, _ in KIND_CLIPS.values()),
+    "get_ready",
     "turn_tone",
     "tick",
     "tick_last",
@@ -27,6 +28,9 @@ TONES = (
 )
 WORDS = (
     *(voice for _, voice in KIND_CLIPS.values()),
+    "voice_get_ready",
+    "voice_face_backward",
+    "voice_face_forward",
     "voice_turn_around_in",
     "voice_seconds",
     "voice_next",
@@ -72,6 +76,11 @@ def clips_for(cue: Cue, sound: SoundConfig, units: Units) -> list[str]:
         return []
     voice = sound.voice
     kind = cue.kind
+    if kind is CueKind.GET_READY:
+        if not voice:
+            return ["get_ready"]
+        face = "voice_face_backward" if cue.step.kind.is_backward else "voice_face_forward"
+        return ["get_ready", "voice_get_ready", face, *target(cue.step, units)]
     if kind is CueKind.INTERVAL_START:
         start, word = KIND_CLIPS[cue.step.kind]
         return [start, word] if voice else [start]

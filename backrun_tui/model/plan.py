@@ -63,11 +63,10 @@ class Plan:
 
     def steps(self) -> list[Step]:
         """Every interval in the order it is run, numbered from 1."""
-        flat = [
-            Step(index=i, interval=interval, round=round_)
-            for i, (interval, round_) in enumerate(_walk(self.items, None), start=1)
+        return [
+            Step(index=i, interval=interval, rounds=rounds)
+            for i, (interval, rounds) in enumerate(_walk(self.items, ()), start=1)
         ]
-        return flat
 
     @property
     def total_seconds(self) -> int:
@@ -83,13 +82,23 @@ class Workout:
     description: str = ""
 
 
+#: Where a step stands in one repeat block: (this round, of how many).
+Round = tuple[int, int]
+
+
 @dataclass(frozen=True)
 class Step:
-    """One interval of the expanded plan, with its place in the innermost repeat."""
+    """One interval of the expanded plan, with its place in every repeat around it."""
 
     index: int
     interval: Interval
-    round: tuple[int, int] | None = field(default=None)
+    rounds: tuple[Round, ...] = field(default=())
+    """(i, n) for each repeat the step is in, the outermost first."""
+
+    @property
+    def round(self) -> Round | None:
+        """The innermost repeat's (i, n), or None outside any repeat."""
+        return self.rounds[-1] if self.rounds else None
 
     @property
     def kind(self) -> Kind:
@@ -101,14 +110,14 @@ class Step:
 
 
 def _walk(
-    items: tuple[Item, ...], round_: tuple[int, int] | None
-) -> Iterator[tuple[Interval, tuple[int, int] | None]]:
+    items: tuple[Item, ...], rounds: tuple[Round, ...]
+) -> Iterator[tuple[Interval, tuple[Round, ...]]]:
     for item in items:
         if isinstance(item, Interval):
-            yield item, round_
+            yield item, rounds
         else:
             for i in range(1, item.count + 1):
-                yield from _walk(item.items, (i, item.count))
+                yield from _walk(item.items, (*rounds, (i, item.count)))
 
 
 def _seconds(items: tuple[Item, ...]) -> int:

@@ -4,6 +4,7 @@
 units = "metric"               # or "imperial": what the screens show
 weight_kg = 70.0               # optional; without it energy is not estimated
 backward_energy_factor = 1.3   # backward intervals cost this much more energy (1.0–2.0)
+get_ready_s = 10               # a countdown before the first interval; 0 = none, max 120
 
 [sound]
 enabled = true
@@ -45,6 +46,8 @@ MIN_BACKWARD_FACTOR = 1.0
 MAX_BACKWARD_FACTOR = 2.0
 MAX_VOLUME = 100
 MAX_TURNAROUND_WARNING_S = 60
+MAX_GET_READY_S = 120
+DEFAULT_GET_READY_S = 10
 
 _HEADER_COMMENT = "# backrun settings: edit here or on the Settings screen.\n"
 
@@ -67,6 +70,8 @@ class Config:
     weight_kg: float | None = None
     backward_energy_factor: float = DEFAULT_BACKWARD_FACTOR
     sound: SoundConfig = field(default_factory=SoundConfig)
+    get_ready_s: int = DEFAULT_GET_READY_S
+    """Seconds of countdown before the first interval, to step on and set the belt; 0 = none."""
 
     def energy_model(self) -> EnergyModel:
         return EnergyModel(weight_kg=self.weight_kg, backward_factor=self.backward_energy_factor)
@@ -100,6 +105,9 @@ def config_from_dict(data: dict[str, Any]) -> Config:
         backward_energy_factor=_backward_factor(
             data.get("backward_energy_factor", DEFAULT_BACKWARD_FACTOR)
         ),
+        get_ready_s=_whole_number(
+            data, "get_ready_s", DEFAULT_GET_READY_S, MAX_GET_READY_S, " seconds (0 = none)", ()
+        ),
         sound=_sound(data.get("sound", {})),
     )
 
@@ -116,6 +124,7 @@ def _to_dict(config: Config) -> dict[str, Any]:
     if config.weight_kg is not None:
         data["weight_kg"] = float(config.weight_kg)
     data["backward_energy_factor"] = float(config.backward_energy_factor)
+    data["get_ready_s"] = config.get_ready_s
     data["sound"] = asdict(config.sound)
     return data
 
@@ -177,10 +186,17 @@ def _flag(table: dict[str, Any], key: str, default: bool) -> bool:
     raise FieldError(("sound", key), f"expected true or false, got {show(value)}")
 
 
-def _whole_number(table: dict[str, Any], key: str, default: int, high: int, unit: str) -> int:
+def _whole_number(
+    table: dict[str, Any],
+    key: str,
+    default: int,
+    high: int,
+    unit: str,
+    where: tuple[str, ...] = ("sound",),
+) -> int:
     value = table.get(key, default)
     if is_number(value) and isinstance(value, int) and 0 <= value <= high:
         return value
     raise FieldError(
-        ("sound", key), f"expected a whole number between 0 and {high}{unit}, got {show(value)}"
+        (*where, key), f"expected a whole number between 0 and {high}{unit}, got {show(value)}"
     )

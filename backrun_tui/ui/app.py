@@ -13,7 +13,6 @@ running in a background mode, and Escape always leads back the way they came.
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
 
 from textual import on
 from textual.app import App
@@ -25,8 +24,7 @@ from backrun_tui.audio.cues import CuePlayer, SoundCues
 from backrun_tui.audio.files import sound_dir
 from backrun_tui.audio.player import AudioPlayer
 from backrun_tui.clock import Clock, SystemClock
-from backrun_tui.live_session import LiveSession, Wall, local_now
-from backrun_tui.model.plan import Workout
+from backrun_tui.live_session import LiveSession, StartRequest, Wall, local_now
 from backrun_tui.model.session import SessionRecord
 from backrun_tui.store import Config, StoreError
 from backrun_tui.store.library import Library, Stamp
@@ -39,14 +37,6 @@ from backrun_tui.ui.theme import BACKRUN_DARK, BACKRUN_LIGHT, kind_variables
 CONFIG_POLL_SECONDS = 2.0
 #: How long `backrun run` waits for the sound player before starting anyway.
 PLAYER_WAIT_SECONDS = 3.0
-
-
-@dataclass(frozen=True)
-class StartRequest:
-    """Open straight on the run screen with this workout (`backrun run`)."""
-
-    workout: Workout
-    time_scale: float = 1.0
 
 
 class BackrunApp(App[None]):
@@ -137,7 +127,7 @@ class BackrunApp(App[None]):
                 # first interval's cue is heard.
                 self.run_worker(self._start_when_ready(request), group="start")
             else:
-                self.run_workout(request.workout, request.time_scale)
+                self.run_workout(request)
 
     def tell_problems(self, problems: list[StoreError]) -> None:
         for problem in problems:
@@ -148,7 +138,7 @@ class BackrunApp(App[None]):
     async def _start_when_ready(self, request: StartRequest) -> None:
         if self.player is not None:
             await asyncio.to_thread(self.player.ready.wait, PLAYER_WAIT_SECONDS)
-        self.run_workout(request.workout, request.time_scale)
+        self.run_workout(request)
 
     # --- settings -------------------------------------------------------------------------
 
@@ -190,18 +180,19 @@ class BackrunApp(App[None]):
         if self.player is not None:
             self.player.close()
 
-    def run_workout(self, workout: Workout, time_scale: float = 1.0) -> None:
+    def run_workout(self, request: StartRequest) -> None:
         session = LiveSession(
-            workout=workout.name,
-            plan=workout.plan,
+            workout=request.workout.name,
+            plan=request.workout.plan,
             config=self.config,
             clock=self.clock,
             sessions_dir=self.library.paths.sessions_dir,
-            time_scale=time_scale,
+            time_scale=request.time_scale,
             wall=self.wall,
+            get_ready=request.get_ready,
         )
         self.push_screen(RunScreen(session, self.cues))
 
     @on(HomeScreen.StartWorkout)
     def _start(self, event: HomeScreen.StartWorkout) -> None:
-        self.run_workout(event.entry.workout)
+        self.run_workout(StartRequest(event.entry.workout))

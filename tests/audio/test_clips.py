@@ -39,6 +39,28 @@ def test_interval_start_is_the_kinds_tone_then_its_name() -> None:
     assert clips_for(cue(CueKind.INTERVAL_START, FWD), no_voice, Units.METRIC) == ["start_forward"]
 
 
+def test_get_ready_says_which_way_to_face_and_the_first_speed() -> None:
+    assert clips_for(cue(CueKind.GET_READY, BACK), ON, Units.METRIC) == [
+        "get_ready",
+        "voice_get_ready",
+        "voice_face_backward",
+        "num_6",
+        "voice_point",
+        "num_5",
+        "voice_kph",
+        "voice_incline",
+        "num_2",
+        "voice_percent",
+    ]
+    assert clips_for(cue(CueKind.GET_READY, REST), ON, Units.METRIC) == [
+        "get_ready",
+        "voice_get_ready",
+        "voice_face_forward",
+    ]
+    no_voice = replace(ON, voice=False)
+    assert clips_for(cue(CueKind.GET_READY, FWD), no_voice, Units.METRIC) == ["get_ready"]
+
+
 def test_turnaround_says_when_and_what_comes_next() -> None:
     assert clips_for(cue(CueKind.TURNAROUND, BACK), ON, Units.METRIC) == [
         "turn_tone",

@@ -24,6 +24,7 @@ FULL_SCALE = 32767
 KINDS = ("warmup", "backward", "forward", "rest", "cooldown")
 TONES = [
     *(f"start_{kind}" for kind in KINDS),
+    "get_ready",
     "turn_tone",
     "tick",
     "tick_last",
@@ -32,6 +33,9 @@ TONES = [
 ]
 VOICES = [
     *(f"voice_{kind}" for kind in KINDS),
+    "voice_get_ready",
+    "voice_face_backward",
+    "voice_face_forward",
     "voice_turn_around_in",
     "voice_seconds",
     "voice_next",

@@ -68,7 +68,9 @@ def test_every_cue_reaches_the_device_in_order(
     plan = '6s back @6 2% "push", 6s fwd @9'
     capture = tmp_path / "capture.raw"
     env = alsa_env(tmp_path, CAPTURE_RC.format(capture=capture))
-    terminal.start([str(BACKRUN), "run", "--plan", plan, "--time-scale", "2"], env=env)
+    terminal.start(
+        [str(BACKRUN), "run", "--plan", plan, "--time-scale", "2", "--get-ready", "0"], env=env
+    )
     terminal.wait_for("Session complete", timeout=30)
     expected = expected_audio(plan)
     terminal.wait_until(
@@ -87,7 +89,9 @@ def test_a_player_killed_twice_leaves_the_bell_and_the_session_goes_on(
     capture = tmp_path / "capture.raw"
     env = alsa_env(tmp_path, CAPTURE_RC.format(capture=capture))
     plan = "3x(10s back @6, 10s fwd @9)"
-    terminal.start([str(BACKRUN), "run", "--plan", plan, "--time-scale", "2"], env=env)
+    terminal.start(
+        [str(BACKRUN), "run", "--plan", plan, "--time-scale", "2", "--get-ready", "0"], env=env
+    )
     terminal.wait_for("BACKWARD")
     app = terminal.pid
     for _ in range(2):
@@ -111,7 +115,9 @@ def test_with_no_sound_device_a_whole_session_runs_and_is_recorded(
 ) -> None:
     env = alsa_env(tmp_path, NO_DEVICE_RC)
     plan = "5s back @6, 5s fwd @9"
-    terminal.start([str(BACKRUN), "run", "--plan", plan, "--time-scale", "2"], env=env)
+    terminal.start(
+        [str(BACKRUN), "run", "--plan", plan, "--time-scale", "2", "--get-ready", "0"], env=env
+    )
     screen = terminal.wait_for("No sound")
     assert "the sound device failed" in screen
     terminal.wait_for("Session complete", timeout=30)

@@ -58,7 +58,7 @@ def backrun_pid(term: Terminal) -> int:
 def test_sigkill_mid_run_leaves_an_interrupted_session(
     terminal: Terminal, backrun_home: Path
 ) -> None:
-    terminal.backrun("run", "--plan", PLAN, "--time-scale", "50")
+    terminal.backrun("run", "--plan", PLAN, "--time-scale", "50", "--get-ready", "0")
     terminal.wait_for("elapsed")  # the run screen is up
 
     def well_under_way() -> bool:
@@ -122,7 +122,7 @@ def test_sigkill_mid_run_leaves_an_interrupted_session(
 
 
 def test_a_live_backruns_checkpoint_is_left_alone(terminal: Terminal, backrun_home: Path) -> None:
-    terminal.backrun("run", "--plan", PLAN, "--time-scale", "10")
+    terminal.backrun("run", "--plan", PLAN, "--time-scale", "10", "--get-ready", "0")
     path, first = terminal.wait_until(lambda: checkpoint(backrun_home), "the first checkpoint")
 
     done = run_backrun(backrun_home, "history", "--json")

@@ -72,7 +72,7 @@ def test_a_read_only_data_folder_does_not_stop_the_run(
     sessions = backrun_home / "sessions"
     running = sessions / ".running"
     without_sound(backrun_home)
-    terminal.backrun("run", "--plan", PLAN, "--time-scale", TIME_SCALE)
+    terminal.backrun("run", "--plan", PLAN, "--time-scale", TIME_SCALE, "--get-ready", "0")
     checkpoint = terminal.wait_until(
         lambda: next(running.glob("*.toml"), None), "the first checkpoint"
     )

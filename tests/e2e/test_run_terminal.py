@@ -35,7 +35,7 @@ def run_screen_is_up(screen: str) -> bool:
 
 def test_run_pause_stop_rate_and_note(terminal: Terminal, backrun_home: Path) -> None:
     without_sound(backrun_home)
-    terminal.backrun("run", "--plan", PLAN)
+    terminal.backrun("run", "--plan", PLAN, "--get-ready", "0")
     screen = terminal.wait_for(run_screen_is_up)
 
     assert "push off the floor" in screen
@@ -81,7 +81,7 @@ def test_run_pause_stop_rate_and_note(terminal: Terminal, backrun_home: Path) ->
 
 def test_the_run_screen_fits_80_by_24(terminal: Terminal, backrun_home: Path) -> None:
     without_sound(backrun_home)
-    terminal.backrun("run", "--plan", PLAN, width=80, height=24)
+    terminal.backrun("run", "--plan", PLAN, "--get-ready", "0", width=80, height=24)
     screen = terminal.wait_for(run_screen_is_up)
 
     lines = screen.splitlines()

@@ -59,7 +59,7 @@ def make_app(
     if notation is not None:
         start = StartRequest(Workout(name=name, plan=parse(notation)), time_scale)
     return BackrunApp(
-        config or Config(weight_kg=70),
+        config or Config(weight_kg=70, get_ready_s=0),
         Library(Paths.default()),
         start=start,
         clock=clock,

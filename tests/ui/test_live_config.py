@@ -45,7 +45,7 @@ def shown(screen: object, selector: str) -> str:
 
 async def test_units_changed_mid_run_reach_screen_cues_and_home(backrun_home: Path) -> None:
     clock = ManualClock(T0)
-    config = Config(weight_kg=70)
+    config = Config(weight_kg=70, get_ready_s=0)
     player = FakePlayer()
     cues = SoundCues(player, lambda: None, config.sound, config.units)  # type: ignore[arg-type]
     workout = Workout("Units", parse("30s fwd @9.6, 30s back @6"))
