@@ -1,4 +1,8 @@
-"""How numbers read, on screen and in the plain-text command output."""
+"""How numbers read, on screen and in the plain-text command output.
+
+Rounded figures never carry a minus on zero (`-0 %` reads as a downhill that is not
+there): the `z` format flag turns a negative zero after rounding into `0`.
+"""
 
 from __future__ import annotations
 
@@ -19,30 +23,38 @@ def clock_down(seconds: float) -> str:
 
 
 def speed(kmh: float | None, units: Units) -> str:
+    """`6.0 km/h`, to the tenth a treadmill console shows.
+
+    A speed above zero that rounds to 0.0 reads `<0.1 km/h`: the belt is meant to move,
+    and "0.0" would say it stands still.
+    """
     if kmh is None:
         return "—"
-    if units is Units.IMPERIAL:
-        return f"{kmh / KM_PER_MILE:.1f} mph"
-    return f"{kmh:.1f} km/h"
+    value, unit = (kmh / KM_PER_MILE, "mph") if units is Units.IMPERIAL else (kmh, "km/h")
+    shown = f"{value:z.1f}"
+    if value > 0 and shown == "0.0":
+        shown = "<0.1"
+    return f"{shown} {unit}"
 
 
 def distance(km: float | None, units: Units) -> str:
     if km is None:
         return "—"
     if units is Units.IMPERIAL:
-        return f"{km / KM_PER_MILE:.2f} mi"
-    return f"{km:.2f} km"
+        return f"{km / KM_PER_MILE:z.2f} mi"
+    return f"{km:z.2f} km"
 
 
 def energy(kcal: float | None) -> str:
-    return "—" if kcal is None else f"{kcal:.0f} kcal"
+    return "—" if kcal is None else f"{kcal:z.0f} kcal"
 
 
 def incline(pct: float | None) -> str:
+    """`2 %`, `2.5 %`, `-10 %`: to the hundredth, without trailing zeros or e-notation."""
     if pct is None:
         return "—"
-    return f"{pct:g} %"
+    return f"{pct:z.2f}".rstrip("0").rstrip(".") + " %"
 
 
 def share(part: float, whole: float) -> str:
-    return "—" if whole <= 0 else f"{100 * part / whole:.0f} %"
+    return "—" if whole <= 0 else f"{100 * part / whole:z.0f} %"
