@@ -6,6 +6,8 @@ there): the `z` format flag turns a negative zero after rounding into `0`.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+
 from backrun_tui.model.kinds import KM_PER_MILE, Units
 
 
@@ -58,3 +60,14 @@ def incline(pct: float | None) -> str:
 
 def share(part: float, whole: float) -> str:
     return "—" if whole <= 0 else f"{100 * part / whole:z.0f} %"
+
+
+def cells(text: str) -> int:
+    """How many terminal columns `text` takes: two for wide and fullwidth characters (CJK,
+    most emoji), none for combining marks. Rich's measure, the one Textual draws with."""
+    return cell_len(text)
+
+
+def pad(text: str, width: int) -> str:
+    """`text` followed by spaces up to `width` terminal columns, for lining up columns."""
+    return text + " " * (width - cells(text))

@@ -87,3 +87,24 @@ def test_energy(kcal: float | None, shown: str) -> None:
 )
 def test_share(part: float, whole: float, shown: str) -> None:
     assert display.share(part, whole) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "columns"),
+    [
+        ("Hills", 5),
+        ("東京", 4),
+        ("🏃 run", 6),
+        ("ＦＵＬＬ", 8),
+        ("Cafe\u0301", 4),  # the accent is a combining mark on the "e"
+        ("", 0),
+    ],
+)
+def test_cells_counts_terminal_columns(text: str, columns: int) -> None:
+    assert display.cells(text) == columns
+
+
+def test_pad_fills_to_terminal_columns() -> None:
+    assert display.pad("東京", 6) == "東京  "
+    assert display.pad("ab", 6) == "ab    "
+    assert display.pad("abcdef", 3) == "abcdef"  # never cut
