@@ -107,10 +107,14 @@ def workouts_text(entries: list[WorkoutEntry]) -> str:
 
 
 def table(rows: Sequence[tuple[str, ...]]) -> str:
-    """Rows as left-aligned columns, two spaces apart."""
-    widths = [max(len(r[c]) for r in rows) for c in range(len(rows[0]))]
+    """Rows as left-aligned columns, two spaces apart.
+
+    Widths are in terminal columns, not characters, so that a name in CJK or with an emoji
+    does not push the columns after it out of line.
+    """
+    widths = [max(display.cells(r[c]) for r in rows) for c in range(len(rows[0]))]
     return "\n".join(
-        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        "  ".join(display.pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip()
         for row in rows
     )
 

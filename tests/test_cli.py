@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -161,6 +163,48 @@ def test_workouts_lists_presets_and_saved(
     assert err.startswith(f"backrun: skipped {folder / 'broken.toml'}: line 1")
     code, out, _ = run(capsys, "workouts")
     assert "Mine" in out and "built-in" in out
+
+
+def terminal_cells(text: str) -> int:
+    """Columns `text` takes in a terminal, as wcwidth counts them for these names: wide and
+    fullwidth characters two, combining marks none."""
+    return sum(
+        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        for char in text
+    )
+
+
+def test_workouts_columns_line_up_after_wide_names(
+    capsys: pytest.CaptureFixture[str], backrun_home: Path
+) -> None:
+    folder = backrun_home / "workouts"
+    folder.mkdir(parents=True)
+    names = ["🏃 Dawn hills", "東京 backward ladder", "Cafe\u0301 loop", "ＦＵＬＬ width"]
+    for number, name in enumerate(names):
+        (folder / f"w{number}.toml").write_text(
+            f'schema_version = 1\nname = "{name}"\nplan = "2x(1m back, 1m fwd)"\n',
+            encoding="utf-8",
+        )
+
+    code, out, _ = run(capsys, "workouts")
+    heading, *rows = out.splitlines()
+
+    assert code == 0
+    assert [row for row in rows if row.startswith(tuple(names))] == rows[: len(names)]
+    # Every column after the name starts at the same terminal column on every line.
+    starts = {starts_of(row, r"built-in|saved", r"\d+:\d\d", r"\d+ %", r"\d+$") for row in rows}
+    assert len(starts) == 1, starts
+    assert starts_of(heading, r"\btime\b", r"\bbackward\b", r"\bturns\b") == next(iter(starts))[1:]
+
+
+def starts_of(line: str, *patterns: str) -> tuple[int, ...]:
+    """The terminal column where each pattern first matches in `line`."""
+    starts = []
+    for pattern in patterns:
+        found = re.search(pattern, line)
+        assert found is not None, (pattern, line)
+        starts.append(terminal_cells(line[: found.start()]))
+    return tuple(starts)
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

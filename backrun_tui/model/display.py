@@ -1,6 +1,12 @@
-"""How numbers read, on screen and in the plain-text command output."""
+"""How numbers read, on screen and in the plain-text command output.
+
+Rounded figures never carry a minus on zero (`-0 %` reads as a downhill that is not
+there): the `z` format flag turns a negative zero after rounding into `0`.
+"""
 
 from __future__ import annotations
+
+from rich.cells import cell_len
 
 from backrun_tui.model.kinds import KM_PER_MILE, Units
 
@@ -24,26 +30,47 @@ def in_units(kmh: float, units: Units) -> float:
 
 
 def speed(kmh: float | None, units: Units) -> str:
+    """`6.0 km/h`, to the tenth a treadmill console shows.
+
+    A speed above zero that rounds to 0.0 reads `<0.1 km/h`: the belt is meant to move,
+    and "0.0" would say it stands still.
+    """
     if kmh is None:
         return "—"
-    return f"{in_units(kmh, units):.1f} {units.speed_unit.label}"
+    value = in_units(kmh, units)
+    shown = f"{value:z.1f}"
+    if value > 0 and shown == "0.0":
+        shown = "<0.1"
+    return f"{shown} {units.speed_unit.label}"
 
 
 def distance(km: float | None, units: Units) -> str:
     if km is None:
         return "—"
-    return f"{in_units(km, units):.2f} {'mi' if units is Units.IMPERIAL else 'km'}"
+    return f"{in_units(km, units):z.2f} {'mi' if units is Units.IMPERIAL else 'km'}"
 
 
 def energy(kcal: float | None) -> str:
-    return "—" if kcal is None else f"{kcal:.0f} kcal"
+    return "—" if kcal is None else f"{kcal:z.0f} kcal"
 
 
 def incline(pct: float | None) -> str:
+    """`2 %`, `2.5 %`, `-10 %`: to the hundredth, without trailing zeros or e-notation."""
     if pct is None:
         return "—"
-    return f"{pct:g} %"
+    return f"{pct:z.2f}".rstrip("0").rstrip(".") + " %"
 
 
 def share(part: float, whole: float) -> str:
-    return "—" if whole <= 0 else f"{100 * part / whole:.0f} %"
+    return "—" if whole <= 0 else f"{100 * part / whole:z.0f} %"
+
+
+def cells(text: str) -> int:
+    """How many terminal columns `text` takes: two for wide and fullwidth characters (CJK,
+    most emoji), none for combining marks. Rich's measure, the one Textual draws with."""
+    return cell_len(text)
+
+
+def pad(text: str, width: int) -> str:
+    """`text` followed by spaces up to `width` terminal columns, for lining up columns."""
+    return text + " " * (width - cells(text))

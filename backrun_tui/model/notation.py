@@ -8,9 +8,12 @@ NotationError, with the 1-based column and what a runner should have written the
 
 from __future__ import annotations
 
+import math
+import re
 from decimal import Decimal
+from fractions import Fraction
 
-from backrun_tui.model._scanner import Cursor, NotationError, quoted, suggest
+from backrun_tui.model._scanner import MAX_DIGITS, Cursor, NotationError, quoted, suggest
 from backrun_tui.model.kinds import KIND_WORDS, UNIT_WORDS, Kind, SpeedUnit
 from backrun_tui.model.plan import (
     MAX_INCLINE_PCT,
@@ -46,6 +49,10 @@ _UNITS = "kph, km/h, mph"
 _SPEED_EXAMPLE = "a speed (e.g. @6)"
 _INCLINE_EXAMPLE = "an incline (e.g. 2%)"
 _LABEL_EXAMPLE = "a label in quotes"
+#: Where a part of the text starts and ends, [start, end).
+_Span = tuple[int, int]
+#: An incline written where one was already given (a lone digit may be the next interval).
+_INCLINE_AHEAD = re.compile(r"[+-]?\s*[0-9]+(?:\.[0-9]+)?\s*%")
 
 
 def parse(text: str, default_unit: SpeedUnit = SpeedUnit.KPH) -> Plan:
@@ -105,14 +112,19 @@ class _Parser:
         self.could_follow = []
         if not cur.peek_digit():
             raise cur.fail("an interval (e.g. 5m warmup) or a repeat (e.g. 6x(...))")
-        number = cur.whole_number()
+        # A fraction is read here only to be refused with what to write instead.
+        number = cur.decimal()
         if cur.peek_is(":"):
-            seconds = self.clock_duration(number)
+            if "." in number:
+                raise NotationError(
+                    start + 1, f'expected a whole number before ":", got {quoted(number)}'
+                )
+            seconds, fraction = Fraction(self.clock_duration(number)), None
         else:
             cur.skip_space()
             if cur.accept("×") or (cur.peek_is("xX") and _is_word(cur, "x")):
                 return self.repeat(start, number, depth)
-            seconds = self.unit_duration(number)
+            seconds, fraction = self.unit_duration(number, start)
         if not MIN_INTERVAL_SECONDS <= seconds <= MAX_INTERVAL_SECONDS:
             written = cur.text[start : cur.pos].strip()
             raise NotationError(
@@ -120,7 +132,9 @@ class _Parser:
                 f"expected an interval of {format_duration(MIN_INTERVAL_SECONDS)} to "
                 f"{format_duration(MAX_INTERVAL_SECONDS)}, got {quoted(written)}",
             )
-        return self.interval(seconds)
+        if fraction is not None:
+            raise _fraction_error(cur.text, fraction, seconds)
+        return self.interval(int(seconds))
 
     def clock_duration(self, first: str) -> int:
         """The rest of `1:30` (m:ss) or `1:02:00` (h:mm:ss), after its first number."""
@@ -139,10 +153,15 @@ class _Parser:
             seconds = seconds * 60 + field
         return seconds
 
-    def unit_duration(self, number: str) -> int:
-        """The rest of `45s`, `1h5m30s` and the like, after its first number."""
+    def unit_duration(self, number: str, start: int) -> tuple[Fraction, _Span | None]:
+        """The rest of `45s`, `1h5m30s` and the like, after its first number at `start`.
+
+        Also where the first part written with a fraction (`1.5m`) is, or None: such a
+        duration is read to its end so that the message can give the whole equivalent.
+        """
         cur = self.cur
-        seconds, done = 0, ""
+        seconds, done = Fraction(0), ""
+        number_at, fraction = start, None
         while True:
             cur.skip_space()
             unit_start = cur.pos
@@ -153,11 +172,14 @@ class _Parser:
             if any(unit in done for unit in "hms"["hms".index(word) :]):
                 raise cur.fail("h, m and s in that order, each at most once", unit_start)
             done += word
-            seconds += int(number) * _TIME_UNITS[word]
+            seconds += _duration_number(number) * _TIME_UNITS[word]
+            if fraction is None and "." in number:
+                fraction = (number_at, cur.pos)
             cur.skip_space()
             if word == "s" or not cur.peek_digit():
-                return seconds
-            number = cur.whole_number()
+                return seconds, fraction
+            number_at = cur.pos
+            number = cur.decimal()
 
     def interval(self, seconds: int) -> Interval:
         cur = self.cur
@@ -172,21 +194,47 @@ class _Parser:
         self.could_follow = [_SPEED_EXAMPLE, _INCLINE_EXAMPLE, _LABEL_EXAMPLE]
         speed = incline = None
         label = ""
+        given: dict[str, int] = {}  # where each part starts, to point back at it if repeated
         cur.skip_space()
-        if cur.accept("@"):
+        if cur.peek_is("@"):
+            given["speed"] = cur.pos
+            cur.accept("@")
             speed = self.speed()
             self.could_follow = [_INCLINE_EXAMPLE, _LABEL_EXAMPLE]
             cur.skip_space()
         if cur.peek_digit() or cur.peek_is("+-"):
+            given["incline"] = cur.pos
             incline = self.incline()
             self.could_follow = [_LABEL_EXAMPLE]
             cur.skip_space()
         elif cur.peek_is("%"):
             raise cur.fail('a number before "%" (e.g. 2%)')
         if cur.peek_is('"'):
+            given["label"] = cur.pos
             label = cur.label()
             self.could_follow = []
+            cur.skip_space()
+        self.refuse_second_part(given)
         return Interval(kind=kind, seconds=seconds, speed=speed, incline_pct=incline, label=label)
+
+    def refuse_second_part(self, given: dict[str, int]) -> None:
+        """Refuse a speed, incline or label written a second time, by name.
+
+        A runner who wrote `@6 @7` knows what a speed is: "expected a label" would not help.
+        """
+        cur = self.cur
+        if cur.peek_is("@"):
+            part = "speed"
+        elif _INCLINE_AHEAD.match(cur.text, cur.pos):
+            part = "incline"
+        elif cur.peek_is('"'):
+            part = "label"
+        else:
+            return
+        if part in given:
+            raise NotationError(
+                cur.column, f"{part} given twice, first at column {given[part] + 1}"
+            )
 
     def speed(self) -> Speed:
         cur = self.cur
@@ -236,6 +284,12 @@ class _Parser:
     def repeat(self, start: int, number: str, depth: int) -> Repeat:
         """The rest of `6x(...)`, after its `x`."""
         cur = self.cur
+        if "." in number:
+            raise NotationError(
+                start + 1,
+                f"expected a whole repeat count from {MIN_REPEAT} to {MAX_REPEAT}, "
+                f"got {quoted(number)}",
+            )
         count = int(number)
         if not MIN_REPEAT <= count <= MAX_REPEAT:
             raise NotationError(
@@ -255,6 +309,30 @@ class _Parser:
         items = self.plan(depth + 1, opened_at)
         self.could_follow = []
         return Repeat(count=count, items=items)
+
+
+def _duration_number(number: str) -> Fraction:
+    """A number in a duration, exactly, but for a fraction cut at MAX_DIGITS digits: no
+    runner means more, and the exact value of a long paste would take long to work out."""
+    whole, _, fraction = number.partition(".")
+    fraction = fraction[:MAX_DIGITS]
+    return Fraction(int(whole + fraction), 10 ** len(fraction))
+
+
+def _fraction_error(text: str, fraction: _Span, seconds: Fraction) -> NotationError:
+    """The error for a duration written with a fraction, with the whole one to write."""
+    at, end = fraction
+    written = text[at:end]
+    if seconds.denominator == 1:
+        hint = f"write {format_duration(int(seconds))}"
+    else:
+        hint = (
+            "there is no exact equivalent in whole seconds: write "
+            f"{format_duration(math.floor(seconds))} or {format_duration(math.ceil(seconds))}"
+        )
+    return NotationError(
+        at + 1, f"expected a duration in whole numbers, got {quoted(written)} — {hint}"
+    )
 
 
 def _is_word(cur: Cursor, word: str) -> bool:

@@ -238,7 +238,7 @@ def test_full_messages(text: str, message: str) -> None:
         ("5m back @kph", 10, 'expected a speed after "@" (e.g. @6), got "kph"'),
         ("5m back @-6", 10, 'got "-"'),
         ("5m back @6.kph", 12, 'expected a digit after the ".", got "kph"'),
-        ("5m back @6 @7", 12, 'got "@"'),
+        ("5m back @6 @7", 12, "speed given twice, first at column 9"),
         ('5m back "x" 2%', 13, 'expected "," or end of line, got "2"'),
         ("6x(1m back, 2m fwd x)", 20, '"," or ")", got "x"'),
         ("6x 1m back", 4, 'expected "(" after "6x", got "1"'),

@@ -7,8 +7,15 @@ from pathlib import Path
 import pytest
 from textual.app import App, ComposeResult
 from textual.geometry import Region
+from textual.widgets import Static
 
-from backrun_tui.ui.widgets.bigclock import MAX_STRETCH, BigClock, choose_scale, render_big
+from backrun_tui.ui.widgets.bigclock import (
+    MAX_STRETCH,
+    BigClock,
+    changed_columns,
+    choose_scale,
+    render_big,
+)
 from backrun_tui.ui.widgets.font import GLYPH_HEIGHT, GLYPHS
 
 SNAPSHOT_APPS = Path(__file__).parent / "snapshot_apps"
@@ -117,6 +124,76 @@ def test_same_input_gives_the_same_output() -> None:
     assert render_big("1:02:03", 100, 20) == render_big("1:02:03", 100, 20)
 
 
+def test_same_drawings_have_no_changed_columns() -> None:
+    lines = render_big("9:59", 40, 8)
+
+    assert changed_columns(lines, list(lines), 40) is None
+
+
+def test_changed_columns_of_equal_lines_span_the_differences() -> None:
+    assert changed_columns(["ab  cd", "abcdef"], ["aX  cd", "abcdYf"], 6) == (1, 5)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "span"),
+    [
+        (["      "], ["   "], (3, 6)),  # one is the start of the other: the tail changed
+        (["   "], ["      "], (3, 6)),
+        (["abc"], ["abX   "], (2, 6)),
+        (["ab", "abcd"], ["ab", "ab"], (2, 4)),
+        ([""], ["  "], (0, 2)),
+        (["xyz"], [""], (0, 3)),
+    ],
+)
+def test_changed_columns_of_unequal_lines(
+    before: list[str], after: list[str], span: tuple[int, int]
+) -> None:
+    assert changed_columns(before, after, 6) == span
+
+
+def differing_columns(before: list[str], after: list[str]) -> set[int]:
+    """Every column where the two drawings, laid one over the other, do not match."""
+    columns: set[int] = set()
+    for row in range(max(len(before), len(after))):
+        old = before[row] if row < len(before) else ""
+        new = after[row] if row < len(after) else ""
+        for column in range(max(len(old), len(new))):
+            if old[column : column + 1] != new[column : column + 1]:
+                columns.add(column)
+    return columns
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (("9:59", 60, 12), ("9:58", 60, 12)),
+        (("9:59", 120, 40), ("9:58", 60, 40)),
+        (("9:59", 60, 15), ("9:58", 20, 15)),
+        (("12:34", 20, 5), ("12:33", 60, 5)),
+        (("1:02:03", 80, 10), ("1:02:02", 80, 12)),
+    ],
+)
+def test_changed_columns_of_drawings_for_different_sizes(
+    before: tuple[str, int, int], after: tuple[str, int, int]
+) -> None:
+    old, new = render_big(*before), render_big(*after)
+    width = max(before[1], after[1])
+    differing = differing_columns(old, new)
+
+    assert changed_columns(old, new, width) == (min(differing), max(differing) + 1)
+
+
+def test_changed_columns_with_more_lines_on_one_side() -> None:
+    assert changed_columns(["ab", "cd"], ["ab"], 2) == (0, 2)
+    assert changed_columns(["ab"], ["ab", "  "], 2) == (0, 2)
+
+
+def test_changed_columns_stay_inside_the_width() -> None:
+    assert changed_columns(["abcdef"], ["abcdeX"], 3) is None
+    assert changed_columns(["abcdef"], ["aXcdef"], 3) == (1, 2)
+    assert changed_columns(["ab"], ["aX"], 0) is None
+
+
 class ClockApp(App[None]):
     CSS = "BigClock.forward { color: #3b9eff; }"
 
@@ -163,6 +240,57 @@ async def test_tiny_clock_is_bold_plain_text() -> None:
 
     assert line.text.strip() == "12:34"
     assert all(s.style is not None and s.style.bold for s in line)
+
+
+#: Terminal sizes a runner might drag the window through, quickly, down to nothing.
+RESIZE_STORM = [
+    (120, 40),
+    (60, 15),
+    (20, 5),
+    (1, 1),
+    (0, 10),
+    (10, 0),
+    (0, 0),
+    (80, 24),
+    (3, 2),
+    (200, 60),
+    (40, 7),
+    (2, 40),
+    (60, 12),
+]
+
+
+class StackedClockApp(App[None]):
+    """The clock under a few rows of text, as on the run screen: a small terminal pushes it
+    out of sight, where it still takes each new size but is not drawn."""
+
+    CSS = """
+    Static { height: 5; }
+    BigClock { height: 1fr; min-height: 4; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static("backward\n@6 km/h\nround 1/6\nnext: forward\n")
+        yield BigClock("12:34")
+
+
+async def test_clock_lives_through_a_resize_storm() -> None:
+    faces = ["9:59", "9:58", "10:00", " 9:57", "1:02:03", "0:00"]
+    app = StackedClockApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        clock = app.query_one(BigClock)
+        for turn, (width, height) in enumerate(RESIZE_STORM):
+            # The text changes both before the new size is drawn and after it.
+            clock.text = faces[turn % len(faces)]
+            await pilot.resize_terminal(width, height)
+            clock.text = faces[(turn + 1) % len(faces)]
+            await pilot.pause()
+        clock.text = "4:56"
+        await pilot.pause()
+
+        assert app.is_running
+        assert clock.size == (60, 7)
+        assert screen_text(clock) == render_big("4:56", 60, 7)
 
 
 def test_snapshot(snap_compare) -> None:  # type: ignore[no-untyped-def]

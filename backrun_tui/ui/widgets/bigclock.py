@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import zip_longest
 
 from rich.segment import Segment
 from rich.style import Style
@@ -110,17 +111,29 @@ def _centre(block: list[str], width: int, height: int) -> list[str]:
 
 
 def changed_columns(before: list[str], after: list[str], width: int) -> tuple[int, int] | None:
-    """The span [start, end) of columns where two drawings differ, or None if they do not."""
+    """The span [start, end) of columns where two drawings differ, or None if they do not.
+
+    Lines are compared column by column from the left; where one line is longer, or one
+    drawing has more lines, the extra columns count as changed. The span is cut to `width`.
+    """
     start, end = width, 0
-    for old, new in zip(before, after, strict=True):
+    for old, new in zip_longest(before, after, fillvalue=""):
         if old == new:
             continue
-        left = next(i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b)
-        right = len(new) - next(
-            i for i, (a, b) in enumerate(zip(old[::-1], new[::-1], strict=False)) if a != b
-        )
+        left = _common_prefix(old, new)
+        if len(old) == len(new):
+            right = len(new) - _common_prefix(old[:left:-1], new[:left:-1])
+        else:
+            right = max(len(old), len(new))
         start, end = min(start, left), max(end, right)
+    end = min(end, width)
     return (start, end) if start < end else None
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """How many characters `a` and `b` share from their start."""
+    shorter = min(len(a), len(b))
+    return next((i for i in range(shorter) if a[i] != b[i]), shorter)
 
 
 class BigClock(Widget):
@@ -157,7 +170,9 @@ class BigClock(Widget):
     def watch_text(self, old: str, new: str) -> None:
         # Once a second one digit changes, mostly: repaint only the columns that differ,
         # so that the screen (and the terminal) redraw a digit, not the whole clock.
-        before = self._strips if self._cache_key and self._cache_key[0] == old else None
+        # The kept drawing may be of another size or style: a clock pushed out of sight
+        # takes each new size without being drawn. Then it all has to be painted afresh.
+        before = self._strips if self._cache_key == self._drawing_key(old) else None
         after = self._current_strips()
         if before is None or len(before) != len(after):
             self.refresh()
@@ -188,11 +203,15 @@ class BigClock(Widget):
         rows_at_scale_1 = (GLYPH_HEIGHT + 1) // 2
         return rows_at_scale_1 if choose_scale(self.text, width, rows_at_scale_1) else 1
 
+    def _drawing_key(self, text: str) -> tuple[str, Size, Style]:
+        """What a drawing of `text` depends on: a kept drawing with another key is stale."""
+        return (text, self.size, self.visual_style.rich_style)
+
     def _current_strips(self) -> list[Strip]:
-        style = self.visual_style.rich_style
-        key = (self.text, self.size, style)
+        key = self._drawing_key(self.text)
         if key != self._cache_key:
-            width, height = self.size
+            style = key[2]
+            width, height = key[1]
             if choose_scale(self.text, width, height) is None:
                 # Plain text is all that fits: bold keeps it readable from the belt.
                 style = style + Style(bold=True)
