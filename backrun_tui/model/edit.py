@@ -43,7 +43,7 @@ from backrun_tui.model.plan import (
 Path: TypeAlias = tuple[int, ...]
 Items: TypeAlias = tuple[Item, ...]
 
-#: Where a new workout starts: the smallest plan that can be saved and run.
+#: Where a new workout starts: one interval, so that it can be saved and run at once.
 NEW_PLAN = Plan((Interval(Kind.WARMUP, 5 * 60),))
 
 
@@ -165,7 +165,9 @@ def delete(plan: Plan, path: Path) -> Edited:
     while len(gone) > 1 and len(_block(plan, gone[:-1]).items) == 1:
         gone = gone[:-1]
     if len(gone) == 1 and len(plan.items) == 1:
-        raise EditError("a workout needs at least one interval: add another before deleting this")
+        raise EditError(
+            "a workout needs at least one interval: add another before deleting this one"
+        )
     i, parent = gone[-1], gone[:-1]
     left = len(_block(plan, parent).items if parent else plan.items) - 1
     selected = gone if i < left else (*parent, i - 1)
@@ -286,11 +288,11 @@ def _check_items(items: Items) -> None:
 
 
 def check_interval(interval: Interval) -> None:
-    """EditError unless the notation can write `interval` and read it back.
+    """EditError unless the notation takes `interval` as it writes it.
 
     The notation itself judges, so the editor and the notation cannot disagree on a bound.
     """
-    if interval.seconds < 0:
+    if interval.seconds < 0:  # format_duration has no way to write these
         raise EditError(
             f"expected an interval of {format_duration(MIN_INTERVAL_SECONDS)} to "
             f"{format_duration(MAX_INTERVAL_SECONDS)}, got {quoted(f'{interval.seconds}s')}"

@@ -123,12 +123,17 @@ def _duration_reason(err: NotationError, written: str) -> str:
 
 
 def _whole_hint(fraction: re.Match[str] | None) -> str:
-    """' — write 1m30s' for `1.5m` (a bare number is seconds), or why there is no way to."""
+    """' — write 1m30s' for `1.5m` (a bare number is seconds), when there is such a way.
+
+    An amount out of bounds gets no hint: rewritten, it would only be refused again.
+    """
     if fraction is None or not (fraction.group(1) or fraction.group(2)):
         return ""
     amount = Decimal(f"{fraction.group(1) or 0}.{fraction.group(2) or 0}")
     seconds = amount * _SECONDS_PER[fraction.group(3).lower() or "s"]
-    if seconds != seconds.to_integral_value() or not 0 < seconds <= MAX_INTERVAL_SECONDS:
+    if not MIN_INTERVAL_SECONDS <= seconds <= MAX_INTERVAL_SECONDS:
+        return ""
+    if seconds != seconds.to_integral_value():
         return " — a duration is in whole seconds"
     return f" — write {format_duration(int(seconds))}"
 
@@ -144,10 +149,11 @@ def parse_speed(text: str, units: Units) -> Speed | None:
     if not written:
         return None
     if not _SPEED.fullmatch(written):
-        unit = units.speed_unit.label
+        # The example of an explicit unit is the one the user would not get by default.
+        other = "6kph" if units is Units.IMPERIAL else "4mph"
+        example = f"6 or 6.5 ({units.speed_unit.label}) or {other}"
         raise FieldValueError(
-            _SPEED_FIELD,
-            f"expected a speed above 0 such as 6 or 6.5 ({unit}) or 4mph, got {quoted(written)}",
+            _SPEED_FIELD, f"expected a speed above 0 such as {example}, got {quoted(written)}"
         )
     try:
         (interval,) = parse(f"1s rest @{written}", units.speed_unit).items
@@ -253,4 +259,9 @@ def parse_label(text: str) -> str:
 
 
 def format_label(label: str) -> str:
+    """A label as the field shows it: as it is.
+
+    Even a label from a plan line that the field would trim or find too long is shown
+    unchanged, so that opening the form alone changes nothing.
+    """
     return label
