@@ -138,9 +138,11 @@ def _date(text: str) -> date:
 
 
 def _config(library: Library) -> Config:
+    """The settings; every problem with config.toml is named once on stderr, and the
+    defaults stand in for what could not be used."""
     loaded = library.config()
-    if loaded.problems:
-        raise BadInput(str(loaded.problems[0]))
+    for problem in loaded.problems:
+        print(f"backrun: {problem} (using the default)", file=sys.stderr)
     return loaded.items
 
 
@@ -209,7 +211,7 @@ def _find_workout(name: str, library: Library, config: Config) -> Workout:
 
 def cmd_run(args: argparse.Namespace) -> int:
     library: Library = args.library
-    config = _config(library)
+    config = library.config().items
     if (args.workout is None) == (args.plan is None):
         raise BadInput(
             "give a workout's name or file, or --plan NOTATION (see 'backrun run --help')"
@@ -219,25 +221,28 @@ def cmd_run(args: argparse.Namespace) -> int:
     else:
         workout = _find_workout(args.workout, library, config)
     start = StartRequest(workout, args.time_scale, args.get_ready)
-    return _run_app(library, config, args.recovered, start)
+    return _run_app(library, args.recovered, start)
 
 
 def cmd_app(args: argparse.Namespace) -> int:
-    return _run_app(args.library, _config(args.library), args.recovered)
+    return _run_app(args.library, args.recovered)
 
 
 def _run_app(
     library: Library,
-    config: Config,
     recovered: list[SessionRecord],
     start: StartRequest | None = None,
 ) -> int:
     # Imported here: textual takes a moment to load, and `plan` or `history` need none of it.
     from backrun_tui.ui.app import BackrunApp
 
+    # A broken config.toml never stops the app: the problems are shown there, in notices
+    # and on the settings screen, and the defaults stand in.
+    loaded = library.config()
     app = BackrunApp(
-        config,
+        loaded.items,
         library,
+        config_problems=loaded.problems,
         recovered=recovered,
         start=start,
     )

@@ -54,6 +54,7 @@ class BackrunApp(App[None]):
         library: Library,
         *,
         problems: list[StoreError] | None = None,
+        config_problems: list[StoreError] | None = None,
         recovered: list[SessionRecord] | None = None,
         start: StartRequest | None = None,
         clock: Clock | None = None,
@@ -65,6 +66,8 @@ class BackrunApp(App[None]):
         self.set_reactive(BackrunApp.config, config)
         self.library = library
         self.problems = problems or []
+        self.config_problems = config_problems or []
+        """What was wrong with config.toml when the app started (defaults stand in)."""
         self.recovered = recovered or []
         self.start_request = start
         self.clock = clock or SystemClock()
@@ -116,6 +119,14 @@ class BackrunApp(App[None]):
                 "as interrupted, up to its last save.",
                 title="Recovered a session",
                 severity="warning",
+                timeout=12,
+                markup=False,
+            )
+        for problem in self.config_problems:
+            self.notify(
+                f"{problem}; the default is used",
+                title="Settings",
+                severity="error",
                 timeout=12,
                 markup=False,
             )
