@@ -7,7 +7,9 @@ with one line on stderr and nothing written; 1 anything unexpected.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -17,7 +19,7 @@ from typing import NoReturn
 
 from backrun_tui import __version__
 from backrun_tui.live_session import StartRequest, local_now
-from backrun_tui.model.kinds import Units
+from backrun_tui.model.kinds import SpeedUnit, Units
 from backrun_tui.model.notation import NotationError, parse
 from backrun_tui.model.plan import Plan, Workout
 from backrun_tui.model.session import SessionRecord
@@ -57,7 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     plan = sub.add_parser("plan", help="check a plan written in notation and show its totals")
     plan.add_argument("notation", metavar="NOTATION", help='e.g. "5m wu @5, 6x(1m back, 2m fwd)"')
     plan.add_argument("--json", action="store_true", help="print one JSON object")
-    plan.add_argument("--weight", type=_weight, metavar="KG", help="body weight for energy")
+    plan.add_argument(
+        "--weight", type=_weight, metavar="KG", help="body weight for energy (70, 70kg, 154lb)"
+    )
     plan.add_argument("--units", choices=[u.value for u in Units], help="speeds and distances")
     plan.set_defaults(func=cmd_plan)
 
@@ -96,15 +100,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: A plain decimal number in ASCII digits, as the notation reads numbers: no "７０", no
+#: "1e400", no "nan".
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)", re.ASCII)
+_WEIGHT = re.compile(r"\s*(?P<number>[^\s a-zA-Z]+)\s*(?P<unit>kg|kgs|lb|lbs)?\s*", re.IGNORECASE)
+KG_PER_LB = 0.45359237
+
+
 def _float(text: str, expected: str) -> float:
-    try:
-        return float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected {expected}, got {text!r}") from None
+    if _NUMBER.fullmatch(text.strip()) is None:
+        raise argparse.ArgumentTypeError(f"expected {expected}, got {text!r}")
+    return float(text)
 
 
 def _weight(text: str) -> float:
-    value = _float(text, "a weight in kg")
+    """A body weight in kg: `70`, `70kg`, or in pounds, `154lb`."""
+    expected = "a weight like 70, 70kg or 154lb"
+    match = _WEIGHT.fullmatch(text)
+    if match is None:
+        raise argparse.ArgumentTypeError(f"expected {expected}, got {text!r}")
+    value = _float(match["number"], expected)
+    if (match["unit"] or "kg").lower().startswith("lb"):
+        value *= KG_PER_LB
     if not MIN_WEIGHT_KG <= value <= MAX_WEIGHT_KG:
         raise argparse.ArgumentTypeError(
             f"expected a weight between {MIN_WEIGHT_KG} and {MAX_WEIGHT_KG} kg, got {text}"
@@ -179,7 +196,7 @@ def cmd_workouts(args: argparse.Namespace) -> int:
     from backrun_tui import report
 
     config = _config(args.library)
-    loaded = args.library.workouts(config.units.speed_unit)
+    loaded = args.library.workouts()
     _skipped(loaded.problems)
     entries = loaded.items
     if args.json:
@@ -191,35 +208,43 @@ def cmd_workouts(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _find_workout(name: str, library: Library, config: Config) -> Workout:
-    unit = config.units.speed_unit
-    entry = library.find_workout(name, unit)
+def _find_workout(name: str, library: Library) -> Workout:
+    """A saved or built-in workout by name, or a workout file. A bare speed in a file is
+    km/h whatever the units setting: files are portable."""
+    if not name.strip():
+        raise BadInput("give a workout's name or file (see 'backrun workouts')")
+    entry = library.find_workout(name)
     if entry is not None:
         return entry.workout
     path = Path(name).expanduser()
     if path.suffix == ".toml" or path.exists():
         try:
-            return read_workout(path, unit)
+            return read_workout(path, SpeedUnit.KPH)
         except FileNotFoundError:
             raise BadInput(f"{path}: no such file") from None
         except StoreError as exc:
             raise BadInput(str(exc)) from None
         except OSError as exc:
             raise BadInput(f"{path}: {exc.strerror or exc}") from None
-    raise BadInput(f"no workout called {name!r} (see 'backrun workouts')")
+    names = [e.workout.name for e in library.workouts().items]
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
+    hint = f' — did you mean "{close[0]}"?' if close else " (see 'backrun workouts')"
+    raise BadInput(f"no workout called {name!r}{hint}")
 
 
 def cmd_run(args: argparse.Namespace) -> int:
     library: Library = args.library
     config = library.config().items
-    if (args.workout is None) == (args.plan is None):
+    if args.workout is not None and args.plan is not None:
+        raise BadInput("give a workout or --plan NOTATION, not both (see 'backrun run --help')")
+    if args.workout is None and args.plan is None:
         raise BadInput(
             "give a workout's name or file, or --plan NOTATION (see 'backrun run --help')"
         )
     if args.plan is not None:
         workout = Workout(name="Plan from the command line", plan=_parse_plan(args.plan, config))
     else:
-        workout = _find_workout(args.workout, library, config)
+        workout = _find_workout(args.workout, library)
     start = StartRequest(workout, args.time_scale, args.get_ready)
     return _run_app(library, args.recovered, start)
 

@@ -171,6 +171,8 @@ def run(paths: Paths, *, play: bool, say: Say = print) -> int:
             say("playing every cue once:")
             if not play_all(player, config, folder, say):
                 checks.append(Check("playing", False, player.failure or "stopped"))
+        elif play:
+            say(f"nothing played: {checks[-1].detail}")
     finally:
         player.close()
     failed = [c for c in checks if not c.ok]

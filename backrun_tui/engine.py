@@ -372,6 +372,13 @@ class Engine:
             actual[visit.index] += self.elapsed(now) - visit.start
         return actual
 
+    def ongoing_pause(self, now: float) -> Pause | None:
+        """The pause under way at awake time `now`, as it stands, or None."""
+        if self._paused_at is None:
+            return None
+        seconds = (now - self._paused_at + self._slept) * self.time_scale
+        return Pause(self._elapsed_before, seconds, self._pause_reason)
+
     def paused_seconds(self, now: float) -> float:
         """Session seconds paused by awake time `now`, a pause under way included."""
         total = sum(p.seconds for p in self.pauses)

@@ -305,6 +305,13 @@ class LiveSession:
         repaint_at = now + max(turn / self.time_scale, MIN_WAKE_GAP)
         return max(min(deadline, repaint_at) - now, 0.0)
 
+    def distance_km(self) -> float | None:
+        """Distance covered so far; None when no interval has a speed."""
+        actual = self.engine.actual_seconds(self.clock.awake())
+        return sum_known(
+            [interval_km(s.interval, a) for s, a in zip(self.steps, actual, strict=True)]
+        )
+
     def status(self) -> Status:
         """Completed when the plan ran to its end with at least one interval done in full;
         a run whose every interval was skipped was not completed."""
@@ -343,6 +350,9 @@ class LiveSession:
         for step, seconds in zip(steps, actual, strict=True):
             by_kind[step.kind] += seconds
         done = list(zip(steps, actual, strict=True))
+        # A pause under way is recorded as it stands, so a crash during it keeps it.
+        ongoing = engine.ongoing_pause(now)
+        pauses = [*engine.pauses, *([ongoing] if ongoing is not None else [])]
         return SessionRecord(
             id=self.id,
             workout=self.workout,
@@ -360,7 +370,7 @@ class LiveSession:
             energy_kcal=sum_known([interval_kcal(s.interval, a, self.energy) for s, a in done]),
             weight_kg=self.energy.weight_kg,
             intervals=tuple(intervals),
-            pauses=tuple(PauseRecord(p.at, p.seconds, p.reason) for p in engine.pauses),
+            pauses=tuple(PauseRecord(p.at, p.seconds, p.reason) for p in pauses),
         )
 
 

@@ -8,19 +8,35 @@ history screen and `backrun history` can never disagree.
 from __future__ import annotations
 
 import math
+import unicodedata
 
-from backrun_tui.engine_types import Snapshot
+from backrun_tui.engine_types import Phase, Snapshot
 from backrun_tui.model import display
 from backrun_tui.model.kinds import Units
 from backrun_tui.model.plan import Step
 from backrun_tui.model.session import IntervalOutcome, SessionRecord, Status
 from backrun_tui.model.totals import EnergyModel, Totals
 
+#: Characters that reorder or hide text (bidirectional overrides and isolates, marks).
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
 STATUS_TITLES = {
     Status.COMPLETED: "Session complete",
     Status.STOPPED: "Session stopped",
     Status.INTERRUPTED: "Session interrupted",
 }
+
+
+def plain(text: str) -> str:
+    """Text from a file, safe to put on a terminal: control characters (escape sequences
+    included), line breaks and bidirectional overrides become spaces or go."""
+    out = []
+    for char in text:
+        category = unicodedata.category(char)
+        if char in _BIDI or category == "Cs" or (category == "Cf" and char != "\u200d"):
+            continue  # the joiner stays: it holds emoji sequences together
+        out.append(" " if category.startswith("C") or category in ("Zl", "Zp") else char)
+    return "".join(out)
 
 
 def target(step: Step, units: Units) -> str:
@@ -34,14 +50,33 @@ def target(step: Step, units: Units) -> str:
     return " · ".join(parts)
 
 
-def next_line(step: Step | None, units: Units) -> str:
+def next_line(step: Step | None, units: Units, heading: str = "next") -> str:
     """What comes after the current interval: `next: FORWARD 2:00 at 9.0 km/h`."""
     if step is None:
-        return "next: finish"
+        return f"{heading}: finish"
     setting = target(step, units)
-    return f"next: {step.kind.title} {display.clock(step.seconds)}" + (
+    return f"{heading}: {step.kind.title} {display.clock(step.seconds)}" + (
         f" at {setting}" if setting else ""
     )
+
+
+def rounds_line(step: Step) -> str:
+    """Where the step stands in its repeats: `round 2/6`, or `set 2/3 · round 1/2`."""
+    if not step.rounds:
+        return ""
+    *outer, (i, n) = step.rounds
+    return " · ".join([*(f"set {a}/{b}" for a, b in outer), f"round {i}/{n}"])
+
+
+def kind_line(snap: Snapshot) -> str:
+    """The big word at the top: the kind (or GET READY), and whether time stands still."""
+    word = "GET READY" if snap.lead_in else snap.step.kind.title
+    return f"{word} · paused" if snap.phase is Phase.PAUSED else word
+
+
+def facing(step: Step) -> str:
+    """How to stand on the belt for the first interval."""
+    return f"step on, face {'backward' if step.kind.is_backward else 'forward'}"
 
 
 def turnaround_banner(snap: Snapshot, units: Units) -> str | None:
@@ -61,6 +96,31 @@ def short_duration(seconds: float) -> str:
     """A stretch of real time in few characters: `3m12s`, `45s`."""
     minutes, secs = divmod(int(seconds), 60)
     return f"{minutes}m{secs:02d}s" if minutes else f"{secs}s"
+
+
+def lead_in_banner(snap: Snapshot) -> str:
+    """What the lead-in asks of the runner, and the keys that change it."""
+    if snap.phase is Phase.PAUSED:
+        return "GET READY held — space to go on, n to start now"
+    return f"{facing(snap.step).capitalize()}, set the belt — n starts now, space holds"
+
+
+#: The player's reasons for giving up, in words a runner can act on (first match wins).
+_SOUND_PROBLEMS = (
+    ("simpleaudio is missing", "the sound library is not installed — run backrun doctor"),
+    ("cannot read the sounds", "the cue sounds are missing — run backrun doctor"),
+    ("the sound device failed", "no sound device found — run backrun doctor"),
+    ("stopped twice", "the sound player keeps stopping — run backrun doctor"),
+    ("cannot start the sound player", "the sound player cannot start — run backrun doctor"),
+)
+
+
+def sound_problem(reason: str) -> str:
+    """Why there is no sound, for the runner: not the audio library's own words."""
+    for start, words in _SOUND_PROBLEMS:
+        if start in reason:
+            return words
+    return "no sound — run backrun doctor"
 
 
 def asleep_banner(seconds: float) -> str:
@@ -100,12 +160,12 @@ def summary_rows(record: SessionRecord, units: Units) -> list[tuple[str, str]]:
     rows = [
         (
             "time",
-            f"{display.clock(record.active_seconds)} of "
-            f"{display.clock(record.planned_seconds)} planned",
+            f"{display.duration(record.active_seconds)} of "
+            f"{display.duration(record.planned_seconds)} planned",
         ),
-        ("backward", display.clock(record.backward_seconds)),
-        ("forward", display.clock(record.forward_seconds)),
-        ("paused", display.clock(record.paused_seconds)),
+        ("backward", display.duration(record.backward_seconds)),
+        ("forward", display.duration(record.forward_seconds)),
+        ("paused", display.duration(record.paused_seconds)),
         ("distance", display.distance(record.distance_km, units)),
         ("energy", display.energy(record.energy_kcal)),
     ]
@@ -130,8 +190,8 @@ def history_row(record: SessionRecord, units: Units) -> tuple[str, ...]:
         record.started_at.strftime("%Y-%m-%d %H:%M"),
         record.workout,
         record.status.value,
-        display.clock_down(record.active_seconds),
-        display.clock_down(record.backward_seconds),
+        display.duration(record.active_seconds),
+        display.duration(record.backward_seconds),
         display.distance(record.distance_km, units),
         display.energy(record.energy_kcal),
         str(record.rpe) if record.rpe is not None else "—",

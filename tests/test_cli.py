@@ -235,7 +235,8 @@ def test_installed_console_script(backrun_home: Path) -> None:
     [
         (["run", "No such workout"], "backrun: no workout called 'No such workout'"),
         (["run"], "backrun: give a workout's name or file, or --plan NOTATION"),
-        (["run", "x", "--plan", "1m back"], "backrun: give a workout's name or file"),
+        (["run", "x", "--plan", "1m back"], "backrun: give a workout or --plan NOTATION, not both"),
+        (["run", ""], "backrun: give a workout's name or file (see"),
         (["run", "--plan", "1m bak"], "backrun: plan: column 4: expected a kind"),
         (["run", "--plan", "1m back", "--time-scale", "0"], "backrun: argument --time-scale"),
         (["run", "--plan", "1m back", "--time-scale", "1001"], "backrun: argument --time-scale"),

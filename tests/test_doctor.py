@@ -78,3 +78,5 @@ def test_no_sound_device_is_a_problem_that_says_what_happens(
     assert audio.startswith("audio           PROBLEM: the sound device failed")
     assert audio.endswith("cues will use the terminal bell")
     assert "playing" not in out
+    said = line(out, "nothing played: ")
+    assert said.startswith("nothing played: the sound device failed")

@@ -24,6 +24,12 @@ def clock_down(seconds: float) -> str:
     return clock(float(int(max(seconds, 0.0))))
 
 
+def duration(seconds: float) -> str:
+    """A recorded stretch of time, to the nearest second: the one rule for every summary
+    and history of a session, so the finish screen and `backrun history` always agree."""
+    return clock(float(int(max(seconds, 0.0) + 0.5)))
+
+
 def in_units(kmh: float, units: Units) -> float:
     """A speed (or a distance, km) in the user's units: mph (miles) or km/h (km)."""
     return kmh / KM_PER_MILE if units is Units.IMPERIAL else kmh

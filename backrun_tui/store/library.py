@@ -9,6 +9,7 @@ file never hides the good ones. No textual.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -21,7 +22,7 @@ from backrun_tui.store.checkpoints import recover_orphans
 from backrun_tui.store.config import Config, load_config, save_config
 from backrun_tui.store.errors import StoreError
 from backrun_tui.store.paths import Paths
-from backrun_tui.store.sessions import SessionEntry, load_sessions
+from backrun_tui.store.sessions import SessionEntry, load_sessions, read_session
 from backrun_tui.store.workouts import WorkoutEntry
 
 T = TypeVar("T")
@@ -73,15 +74,17 @@ class Library:
 
     # --- workouts -------------------------------------------------------------------------
 
-    def workouts(self, default_unit: SpeedUnit = SpeedUnit.KPH) -> Loaded[list[WorkoutEntry]]:
-        """The saved workouts (by file name), then the built-in ones."""
-        saved, problems = workout_files.load_saved(self.paths.workouts_dir, default_unit)
+    def workouts(self) -> Loaded[list[WorkoutEntry]]:
+        """The saved workouts (by file name), then the built-in ones.
+
+        A speed without a unit in a workout file is km/h, whatever the units setting:
+        files are portable, and backrun always writes the unit.
+        """
+        saved, problems = workout_files.load_saved(self.paths.workouts_dir, SpeedUnit.KPH)
         return Loaded([*saved, *workout_files.builtin_workouts()], problems)
 
-    def find_workout(
-        self, name: str, default_unit: SpeedUnit = SpeedUnit.KPH
-    ) -> WorkoutEntry | None:
-        return workout_files.find_workout(name, self.paths.workouts_dir, default_unit)
+    def find_workout(self, name: str) -> WorkoutEntry | None:
+        return workout_files.find_workout(name, self.paths.workouts_dir, SpeedUnit.KPH)
 
     def save_workout(self, workout: Workout) -> Path:
         """Save a workout atomically; its file. ValueError for a bad name, OSError."""
@@ -96,6 +99,24 @@ class Library:
         """The recorded sessions, newest first."""
         entries, problems = load_sessions(self.paths.sessions_dir, since=since)
         return Loaded(entries, problems)
+
+    def latest_session(self) -> SessionEntry | None:
+        """The newest session that can be read, without reading the whole history: ids
+        start with the start time, so the newest file names come first in reverse order."""
+        folder = self.paths.sessions_dir
+        try:
+            names = sorted(
+                (n for n in os.listdir(folder) if n.endswith(".toml") and not n.startswith(".")),
+                reverse=True,
+            )
+        except OSError:
+            return None
+        for name in names:
+            try:
+                return SessionEntry(read_session(folder / name), folder / name)
+            except (StoreError, OSError):
+                continue
+        return None
 
     def recover(self, now: dt.datetime) -> Loaded[list[SessionRecord]]:
         """Turn the checkpoints of backruns that are gone into interrupted sessions."""

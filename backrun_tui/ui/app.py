@@ -13,6 +13,8 @@ running in a background mode, and Escape always leads back the way they came.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import signal
 
 from textual import on
 from textual.app import App
@@ -20,6 +22,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
 
+from backrun_tui import present
 from backrun_tui.audio.cues import CuePlayer, SoundCues
 from backrun_tui.audio.files import sound_dir
 from backrun_tui.audio.player import AudioPlayer
@@ -47,6 +50,8 @@ class BackrunApp(App[None]):
 
     config: reactive[Config] = reactive(Config, init=False)
     """The settings in use: change them with `update_config`; screens watch this."""
+    audio_problem: reactive[str] = reactive("")
+    """Why the cues cannot be heard, in the runner's words; empty while sound works."""
 
     def __init__(
         self,
@@ -73,6 +78,8 @@ class BackrunApp(App[None]):
         self.clock = clock or SystemClock()
         self.wall = wall
         self.config_poll = config_poll
+        self.quit_after_session = False
+        """The runner asked to quit during a session: backrun ends after its finish screen."""
         self._config_seen: Stamp | None = None
         self.player: AudioPlayer | None = None
         if cues is None:
@@ -91,8 +98,11 @@ class BackrunApp(App[None]):
 
     @on(AudioFailed)
     def _tell_audio_failed(self, event: AudioFailed) -> None:
+        self.audio_problem = present.sound_problem(event.reason)
+        if isinstance(self.screen, RunScreen):
+            return  # shown there as a lasting state, where no notice covers the target
         self.notify(
-            f"{event.reason}. Cues now use the terminal bell and the screen flash.",
+            f"{self.audio_problem}. Cues use the terminal bell and the screen flash.",
             title="No sound",
             severity="warning",
             timeout=15,
@@ -104,6 +114,7 @@ class BackrunApp(App[None]):
         return {**super().get_theme_variable_defaults(), **kind_variables()}
 
     def on_mount(self) -> None:
+        self._handle_signals()
         self._config_seen = self.library.config_stamp()
         self.set_interval(self.config_poll, self._poll_config)
         if self.player is not None:
@@ -150,6 +161,25 @@ class BackrunApp(App[None]):
         if self.player is not None:
             await asyncio.to_thread(self.player.ready.wait, PLAYER_WAIT_SECONDS)
         self.run_workout(request)
+
+    def _handle_signals(self) -> None:
+        """End as the quit key does when told to by a signal (the terminal closed, a kill):
+        a session under way is saved as stopped and the terminal is restored."""
+        loop = asyncio.get_running_loop()
+        for name in ("SIGTERM", "SIGHUP"):
+            signum = getattr(signal, name, None)  # Windows has no SIGHUP
+            if signum is None:
+                continue
+            with contextlib.suppress(NotImplementedError, ValueError):
+                loop.add_signal_handler(signum, self.exit, None, 128 + signum)
+
+    async def action_quit(self) -> None:
+        """Quit; during a session, ask first and go through the finish screen."""
+        for screen in self.screen_stack:
+            if isinstance(screen, RunScreen) and not screen.session.done:
+                screen.ask_to_stop(then_quit=True)
+                return
+        self.exit()
 
     # --- settings -------------------------------------------------------------------------
 

@@ -42,7 +42,8 @@ def screen_commands(screen: Screen[object]) -> Iterator[Command]:
         if binding.action in seen or screen.check_action(name, params) is False:
             continue
         seen.add(binding.action)
-        key = screen.app.get_key_display(binding)
+        # A binding for several keys (q, Q, escape) names the first: the one in the Footer.
+        key = screen.app.get_key_display(binding.with_key(binding.key.split(",")[0]))
         yield Command(binding.tooltip or binding.description, f"key: {key}", binding.action)
 
 

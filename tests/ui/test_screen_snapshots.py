@@ -10,6 +10,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from backrun_tui.clock import ManualClock
+from backrun_tui.store import Config
+from backrun_tui.ui.app import BackrunApp
 from backrun_tui.ui.screens.run import RunScreen
 from tests.ui.apps import T0, make_app
 
@@ -77,6 +79,51 @@ def test_finish(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
         for field in pilot.app.screen.query(Input):
             field.cursor_blink = False
         await pilot.press("8")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_run_get_ready(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    clock = ManualClock(T0)
+    app = make_app(PLAN, clock=clock, config=Config(weight_kg=70, get_ready_s=10))
+    assert snap_compare(app, terminal_size=size, run_before=at(clock, 3.5))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_run_muted(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    clock = ManualClock(T0)
+    app = make_app(PLAN, clock=clock)
+    assert snap_compare(app, terminal_size=size, run_before=at(clock, 330.4, "m"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_run_no_sound(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    clock = ManualClock(T0)
+    app = make_app(PLAN, clock=clock)
+
+    async def before(pilot: Pilot[None]) -> None:
+        failed = BackrunApp.AudioFailed("the sound device failed: Error opening PCM device")
+        pilot.app.post_message(failed)
+        await at(clock, 330.4)(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_run_with_a_notice(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    clock = ManualClock(T0)
+    app = make_app(PLAN, clock=clock)
+
+    async def before(pilot: Pilot[None]) -> None:
+        await at(clock, 330.4)(pilot)
+        pilot.app.notify(
+            "sessions/20261130-071500-3fa2.toml: line 12: active_seconds: expected a number",
+            title="Skipped a file",
+            severity="error",
+            timeout=60,
+        )
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=before)

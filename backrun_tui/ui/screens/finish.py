@@ -11,7 +11,8 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Input, Label, Static
 
 from backrun_tui import present
-from backrun_tui.live_session import LiveSession
+from backrun_tui.live_session import LiveSession, StartRequest
+from backrun_tui.model.plan import Workout
 from backrun_tui.store.checkpoints import SaveResult
 from backrun_tui.ui.screens.base import BackrunScreen
 
@@ -23,6 +24,9 @@ class FinishScreen(BackrunScreen[None]):
     BINDINGS = [
         Binding("enter", "save", "Save", id="finish.save", tooltip="Save rating and note"),
         Binding("escape", "done", "Done", id="finish.done", tooltip="Done, without a rating"),
+        Binding(
+            "ctrl+r", "run_again", "Run again", id="finish.again", tooltip="Run this workout again"
+        ),
     ]
 
     def __init__(self, session: LiveSession, saved: SaveResult) -> None:
@@ -91,13 +95,34 @@ class FinishScreen(BackrunScreen[None]):
         self._show_result(result)
         if result.ok:
             self.notify(f"saved to {result.path}", timeout=4, markup=False)
-            self.dismiss()
+            self._leave()
 
     def action_done(self) -> None:
         if not self.saved.ok:
             self.notify("not saved yet: press Enter to try again", severity="warning")
             return
+        self._leave()
+
+    def action_run_again(self) -> None:
+        """Keep the rating typed so far, then the same workout once more, from its start."""
+        rating = self._rating()
+        if rating is None:
+            return
+        if rating != (None, "") or not self.saved.ok:
+            self.saved = self.session.rate(*rating)
+            if not self.saved.ok:
+                self._show_result(self.saved)
+                return
+        session = self.session
+        again = StartRequest(Workout(session.workout, session.plan), session.time_scale)
         self.dismiss()
+        self.backrun.run_workout(again)
+
+    def _leave(self) -> None:
+        if self.backrun.quit_after_session:
+            self.app.exit()
+        else:
+            self.dismiss()
 
     def on_unmount(self) -> None:
         self.session.close()

@@ -10,7 +10,9 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from backrun_tui.model.notation import format_plan
+from backrun_tui.live_session import StartRequest
+from backrun_tui.model.notation import NotationError, format_plan, parse
+from backrun_tui.model.plan import Workout
 from backrun_tui.model.totals import plan_totals
 from backrun_tui.present import totals_lines
 from backrun_tui.store.config import Config
@@ -23,7 +25,10 @@ class HomeScreen(BackrunScreen[None]):
     CSS_PATH = "home.tcss"
     BINDINGS = [
         Binding("enter", "start", "Start", id="home.start", priority=True, tooltip="Start workout"),
-        Binding("q", "app.quit", "Quit", id="home.quit", tooltip="Quit backrun"),
+        Binding(
+            "r,R", "repeat_last", "Repeat last", id="home.repeat", tooltip="Repeat last session"
+        ),
+        Binding("q,Q", "app.quit", "Quit", id="home.quit", tooltip="Quit backrun"),
     ]
 
     class StartWorkout(Message):
@@ -62,7 +67,7 @@ class HomeScreen(BackrunScreen[None]):
     def refresh_workouts(self) -> None:
         """Read the workouts again (another screen or program may have changed them)."""
         selected = self.selected
-        loaded = self.backrun.library.workouts(self.backrun.config.units.speed_unit)
+        loaded = self.backrun.library.workouts()
         self.backrun.tell_problems([p for p in loaded.problems if str(p) not in self._told])
         self._told |= {str(p) for p in loaded.problems}
         self.entries = loaded.items
@@ -125,3 +130,17 @@ class HomeScreen(BackrunScreen[None]):
         entry = self.selected
         if entry is not None:
             self.post_message(self.StartWorkout(entry))
+
+    def action_repeat_last(self) -> None:
+        """The workout of the newest session, as it was run then."""
+        latest = self.backrun.library.latest_session()
+        if latest is None:
+            self.notify("no session yet to repeat", timeout=4)
+            return
+        record = latest.record
+        try:
+            plan = parse(record.plan)
+        except NotationError:  # the file was checked when read; this is for safety only
+            self.notify("the last session's plan cannot be read", severity="error")
+            return
+        self.backrun.run_workout(StartRequest(Workout(record.workout, plan)))

@@ -2,7 +2,8 @@
 
 It shows what the LiveSession says, plays the cues it hands over, passes on the runner's
 keys, and sleeps until the next thing to show; the session itself decides everything
-else (what is recorded, when it is saved).
+else (what is recorded, when it is saved). Keys are safe on a moving belt: anything that
+ends the session asks first, and capitals work as well as small letters.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.events import Resize
 from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
@@ -35,14 +37,17 @@ FLASH_SECONDS = 0.6
 #: Textual's one-shot timer drops a delay too short to measure (and fails on zero), which
 #: would freeze the screen until a key is pressed: never wait less than this.
 MIN_TIMER_DELAY = 0.001
+#: Below this many rows the step after next is not shown: the digits need the room.
+ROWS_FOR_AFTER_NEXT = 30
 
 
 class RunScreen(BackrunScreen[None]):
     CSS_PATH = "run.tcss"
     BINDINGS = [
-        Binding("space", "toggle_pause", "Pause", id="run.pause", tooltip="Pause / resume"),
-        Binding("n", "skip", "Skip", id="run.skip", tooltip="Skip interval"),
-        Binding("p", "back", "Back", id="run.back", tooltip="Back to the interval's start"),
+        Binding("space,enter", "pause", "Pause", id="run.pause", tooltip="Pause"),
+        Binding("space,enter", "resume", "Resume", id="run.resume", tooltip="Resume"),
+        Binding("n,N", "skip", "Skip", id="run.skip", tooltip="Skip interval"),
+        Binding("p,P", "back", "Back", id="run.back", tooltip="Back to the interval's start"),
         Binding(
             "plus,equals_sign",
             "adjust(10)",
@@ -59,8 +64,9 @@ class RunScreen(BackrunScreen[None]):
             id="run.minus",
             tooltip="Ten seconds less",
         ),
-        Binding("m", "mute", "Mute", id="run.mute", tooltip="Mute cues"),
-        Binding("q,escape", "stop", "Stop", id="run.stop", tooltip="Stop session"),
+        Binding("m,M", "mute", "Mute", id="run.mute", tooltip="Mute cues"),
+        Binding("m,M", "unmute", "Unmute", id="run.unmute", tooltip="Unmute cues"),
+        Binding("q,Q,escape", "stop", "Stop", id="run.stop", tooltip="Stop session"),
     ]
 
     class Saved(Message):
@@ -95,40 +101,51 @@ class RunScreen(BackrunScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="run"):
             with Horizontal(id="top"):
-                yield Label("", id="kind")
-                yield Label("", id="label")
-                yield Label("", id="round")
-            yield Static("", id="banner")
+                yield Label("", id="kind", markup=False)
+                yield Label("", id="label", markup=False)
+                yield Label("", id="round", markup=False)
+            yield Static("", id="status", markup=False)
+            yield Static("", id="banner", markup=False)
             yield BigClock("0:00", id="clock")
-            yield Label("", id="target")
-            yield Label("", id="next")
+            yield Label("", id="target", markup=False)
+            yield Label("", id="next", markup=False)
+            yield Label("", id="after", markup=False)
             yield Timeline(segments(self.session.steps))
             with Horizontal(id="times"):
-                yield Label("", id="elapsed")
-                yield Label("", id="remaining")
-            yield Static("", id="save-problem")
+                yield Label("", id="elapsed", markup=False)
+                yield Label("", id="distance", markup=False)
+                yield Label("", id="remaining", markup=False)
+            yield Static("", id="save-problem", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.watch(self.app, "config", self._config_changed, init=False)
+        self.watch(self.app, "audio_problem", self._show_status, init=False)
         problem = self.session.start()
         if problem is not None:
             self.save_problem = f"⚠ {problem}"
         self.inhibitor.start()
+        self._show_status()
         self.sync()
 
     def on_unmount(self) -> None:
         if self._wake is not None:
             self._wake.stop()
         self.inhibitor.stop()
-        if not self.session.done:
-            # Leaving mid-session (the app is quitting): the session is kept as stopped.
+        if self.session.in_lead_in:
+            self.session.discard()
+        elif not self.session.done:
+            # Leaving mid-session (the app is quitting, or was told to by a signal): the
+            # session is kept as stopped, with everything done up to this moment.
             self.session.finish()
             self.session.close()
 
     def _config_changed(self, config: Config) -> None:
         self.session.apply(config)
         self._show(self.session.snapshot())
+
+    def on_resize(self, event: Resize) -> None:
+        self.query_one("#after").display = event.size.height >= ROWS_FOR_AFTER_NEXT
 
     # --- time ----------------------------------------------------------------------------
 
@@ -178,14 +195,18 @@ class RunScreen(BackrunScreen[None]):
         paused = snap.phase is Phase.PAUSED
         if paused != self.has_class("-paused"):
             self.set_class(paused, "-paused")
-        rounds = f"round {step.round[0]}/{step.round[1]}" if step.round else ""
+        if snap.lead_in != self.has_class("-lead-in"):
+            self.set_class(snap.lead_in, "-lead-in")
         # These may change size, and change only at an interval's start or a pause.
-        self._put("#kind", "PAUSED" if paused else step.kind.title, layout=True)
-        self._put("#round", rounds, layout=True)
-        self._put("#label", step.interval.label)
+        self._put("#kind", present.kind_line(snap), layout=True)
+        self._put("#round", "" if snap.lead_in else present.rounds_line(step), layout=True)
+        self._put("#label", "" if snap.lead_in else present.plain(step.interval.label))
         self._put("#target", present.target(step, units))
-        self._put("#next", present.next_line(snap.next_step, units))
+        self._put("#next", self._next_text(snap))
+        self._put("#after", self._after_text(snap))
         self._put("#elapsed", f"elapsed {display.clock_down(snap.elapsed)}")
+        distance = self.session.distance_km()
+        self._put("#distance", "" if distance is None else display.distance(distance, units))
         self._put("#remaining", f"to go {display.clock(snap.remaining)}")
         # Padded to the width the interval starts at, so the digits keep their size when
         # 10:00 becomes 9:59 (the big font's space is as wide as a digit).
@@ -193,6 +214,20 @@ class RunScreen(BackrunScreen[None]):
         self.query_one("#clock", BigClock).text = display.clock(snap.step_remaining).rjust(width)
         self.query_one(Timeline).position = snap.progress
         self._show_banner(snap)
+
+    def _next_text(self, snap: Snapshot) -> str:
+        units = self.backrun.config.units
+        if snap.lead_in:
+            return present.next_line(snap.step, units, heading="first")
+        return present.next_line(snap.next_step, units)
+
+    def _after_text(self, snap: Snapshot) -> str:
+        """The step after the next one, or nothing."""
+        steps = self.session.steps
+        index = snap.index + (1 if snap.lead_in else 2)
+        if index >= len(steps) or (not snap.lead_in and snap.next_step is None):
+            return ""
+        return present.next_line(steps[index], self.backrun.config.units, heading="then")
 
     def _put(self, selector: str, text: str, *, layout: bool = False) -> None:
         """Update a line of text if it changed; most keep their size, so no new layout."""
@@ -203,10 +238,12 @@ class RunScreen(BackrunScreen[None]):
 
     def _show_banner(self, snap: Snapshot) -> None:
         text, kind = "", ""
-        if snap.phase is Phase.PAUSED and self.asleep_for:
+        if snap.lead_in:
+            text, kind = present.lead_in_banner(snap), "ready"
+        elif snap.phase is Phase.PAUSED and self.asleep_for:
             text, kind = present.asleep_banner(self.asleep_for), "paused"
         elif snap.phase is Phase.PAUSED:
-            text, kind = "PAUSED — press space to go on", "paused"
+            text, kind = "PAUSED — space or Enter to go on", "paused"
         elif (warning := present.turnaround_banner(snap, self.backrun.config.units)) is not None:
             text, kind = warning, "turn"
         self._put("#banner", text)
@@ -215,13 +252,27 @@ class RunScreen(BackrunScreen[None]):
         if " ".join(sorted(banner.classes)) != classes:
             banner.set_classes(classes)
 
+    def _show_status(self) -> None:
+        """The lasting states, where no notice can cover the target: mute, no sound, scale."""
+        parts = []
+        if self.muted:
+            parts.append("MUTED (m to unmute)")
+        if self.backrun.audio_problem:
+            parts.append(f"NO SOUND: {self.backrun.audio_problem}")
+        if self.session.time_scale != 1:
+            parts.append(f"×{self.session.time_scale:g} time")
+        status = self.query_one("#status", Static)
+        status.update(" · ".join(parts))
+        status.display = bool(parts)
+
     def watch_save_problem(self, problem: str) -> None:
         widget = self.query_one("#save-problem", Static)
         widget.update(problem)
         widget.display = bool(problem)
 
-    def watch_muted(self, muted: bool) -> None:
-        self.sub_title = "muted" if muted else ""
+    def watch_muted(self) -> None:
+        self._show_status()
+        self.refresh_bindings()
 
     @on(Saved)
     def _saved(self, event: Saved) -> None:
@@ -236,16 +287,44 @@ class RunScreen(BackrunScreen[None]):
 
     # --- keys -----------------------------------------------------------------------------
 
-    def action_toggle_pause(self) -> None:
-        was_paused = self.session.phase is Phase.PAUSED
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Show Pause or Resume, Mute or Unmute: whichever the key does now."""
+        paused = self.session.phase is Phase.PAUSED
+        shown = {
+            "pause": not paused,
+            "resume": paused,
+            "mute": not self.muted,
+            "unmute": self.muted,
+        }
+        return shown.get(action, True)
+
+    def action_pause(self) -> None:
+        self._toggle_pause()
+
+    def action_resume(self) -> None:
+        self._toggle_pause()
+        self.asleep_for = 0.0
+
+    def _toggle_pause(self) -> None:
         self.session.toggle_pause()
-        if was_paused:
-            self.asleep_for = 0.0
         self.sync()
+        self.refresh_bindings()
 
     def action_skip(self) -> None:
-        self.session.skip()
-        self.sync()
+        snap = self.session.snapshot()
+        if snap.lead_in or snap.next_step is not None:
+            self.session.skip()
+            self.sync()
+            return
+
+        def answer(skip: bool | None) -> None:
+            if skip:
+                self.session.skip()
+                self.sync()
+
+        self.app.push_screen(
+            ConfirmScreen("Skip the last interval? That ends the session."), answer
+        )
 
     def action_back(self) -> None:
         self.session.back()
@@ -256,23 +335,41 @@ class RunScreen(BackrunScreen[None]):
         self.sync()
 
     def action_mute(self) -> None:
-        self.muted = not self.muted
-        if self.muted:
-            self.cues.silence()
-        self.notify("cues muted" if self.muted else "cues on", timeout=2)
+        self.muted = True
+        self.cues.silence()
+
+    def action_unmute(self) -> None:
+        self.muted = False
 
     def action_stop(self) -> None:
-        def answer(stop: bool | None) -> None:
-            if stop:
-                self.session.stop()
-                self.sync()
+        self.ask_to_stop()
 
-        self.app.push_screen(
-            ConfirmScreen("Stop this session? What you have done so far is kept."), answer
-        )
+    def ask_to_stop(self, *, then_quit: bool = False) -> None:
+        """Ask before ending the session early; with `then_quit`, backrun ends after it."""
+        if self.session.in_lead_in:
+            question = "Leave before the first interval? Nothing is recorded."
+        else:
+            question = "Stop this session? What you have done so far is kept."
+
+        def answer(stop: bool | None) -> None:
+            if not stop:
+                return
+            if then_quit:
+                self.backrun.quit_after_session = True
+            self.session.stop()
+            self.sync()
+
+        self.app.push_screen(ConfirmScreen(question), answer)
 
     def _end(self) -> None:
         """Save the ended session before anything else shows, then the finish screen."""
         self.inhibitor.stop()
+        if self.session.abandoned:
+            self.session.discard()
+            if self.backrun.quit_after_session:
+                self.app.exit()
+            else:
+                self.dismiss()
+            return
         saved = self.session.finish()
         self.app.switch_screen(FinishScreen(self.session, saved))
