@@ -30,6 +30,7 @@ import tomli_w
 from backrun_tui.model.kinds import Units
 from backrun_tui.model.totals import DEFAULT_BACKWARD_FACTOR, EnergyModel
 from backrun_tui.store.atomic import atomic_write_text
+from backrun_tui.store.safe_read import MAX_CONFIG_BYTES
 from backrun_tui.store.tomlfile import (
     FieldError,
     TomlDocument,
@@ -75,7 +76,7 @@ class Config:
 def load_config(path: Path) -> Config:
     """The settings in `path`, or the defaults when there is no such file."""
     try:
-        document = read_toml(path)
+        document = read_toml(path, max_bytes=MAX_CONFIG_BYTES)
     except FileNotFoundError:
         return Config()
     return _from_document(document)

@@ -108,6 +108,7 @@ from pathlib import Path
 
 from backrun_tui.model.session import SessionRecord
 from backrun_tui.store.errors import StoreError
+from backrun_tui.store.safe_read import MAX_SESSION_BYTES
 from backrun_tui.store.session_toml import (
     SCHEMA_VERSION,
     as_saved,
@@ -197,4 +198,5 @@ def read_session(path: Path, *, checkpoint: bool = False) -> SessionRecord:
     A finished session's status is completed, stopped or interrupted; a checkpoint's
     (`checkpoint=True`) is running.
     """
-    return record_from_document(read_toml(path), checkpoint=checkpoint)
+    document = read_toml(path, max_bytes=MAX_SESSION_BYTES)
+    return record_from_document(document, checkpoint=checkpoint)

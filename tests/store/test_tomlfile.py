@@ -11,26 +11,26 @@ from backrun_tui.store.tomlfile import FieldError, parse_toml, read_toml, show
 def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     path = tmp_path / "x.toml"
     path.write_bytes(b"\xef\xbb\xbfname = 'a'\n")
-    assert read_toml(path).data == {"name": "a"}
+    assert read_toml(path, max_bytes=1000).data == {"name": "a"}
 
 
 def test_not_utf8_reports_the_line(tmp_path: Path) -> None:
     path = tmp_path / "x.toml"
     path.write_bytes(b"a = 1\nb = 'caf\xe9'\n")
     with pytest.raises(StoreError) as caught:
-        read_toml(path)
+        read_toml(path, max_bytes=1000)
     assert (caught.value.line, caught.value.reason) == (2, "not UTF-8 text")
 
 
 def test_a_folder_is_reported_not_raised_raw(tmp_path: Path) -> None:
     (tmp_path / "x.toml").mkdir()
-    with pytest.raises(StoreError, match="cannot read"):
-        read_toml(tmp_path / "x.toml")
+    with pytest.raises(StoreError, match=r"not a regular file \(a folder\)"):
+        read_toml(tmp_path / "x.toml", max_bytes=1000)
 
 
 def test_missing_file_is_left_to_the_caller(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
-        read_toml(tmp_path / "x.toml")
+        read_toml(tmp_path / "x.toml", max_bytes=1000)
 
 
 def test_syntax_error_without_a_position() -> None:
@@ -82,3 +82,31 @@ def test_error_combines_key_reason_and_line() -> None:
 )
 def test_show_values_as_toml(value: object, shown: str) -> None:
     assert show(value) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("x = " + "[" * 5000 + "]" * 5000 + "\n", 1),
+        ('a = "[[[[ not counted"  # [[[[ nor this\n\nb = ' + "[" * 5000, 3),
+        ("t = " + "{ a = " * 3000 + "1" + " }" * 3000, 1),
+        ('a = """\n[[[[[[\n"""\nb = 1\nc = [\n' + "[" * 4000, 6),
+    ],
+    ids=["arrays", "after-strings-and-comments", "inline-tables", "after-multiline-string"],
+)
+def test_nesting_too_deep_for_the_parser_is_a_syntax_error_with_a_line(
+    text: str, line: int
+) -> None:
+    # tomllib nests by recursion, and ends with RecursionError.
+    with pytest.raises(StoreError) as caught:
+        parse_toml(Path("x.toml"), text)
+    assert caught.value.reason == "invalid TOML: arrays or tables nested too deeply"
+    assert caught.value.line == line
+
+
+def test_a_number_with_thousands_of_digits_is_a_syntax_error_with_a_line() -> None:
+    # Python refuses to convert it (int_max_str_digits); tomllib lets that ValueError out.
+    with pytest.raises(StoreError) as caught:
+        parse_toml(Path("x.toml"), "a = 1\nb = " + "9" * 5000 + "\n")
+    assert caught.value.reason == "invalid TOML: a number with too many digits"
+    assert caught.value.line == 2
