@@ -25,10 +25,13 @@ from backrun_tui.store.safe_read import read_capped
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _HEADER = re.compile(r"^\s*\[\[?\s*(?P<name>[^\[\]]+?)\s*\]\]?\s*(#.*)?$")
 _ASSIGNMENT = re.compile(r"""^\s*(?P<key>[A-Za-z0-9_\-."' ]+?)\s*=""")
+_AT_END = " (at end of document)"
 _DIGITS = re.compile(r"[0-9A-Fa-f_]{100,}")
 #: Nesting deeper than this is reported at the line where it first goes past it.
 _DEEP = 64
 _SHOWN_TEXT_MAX = 40
+#: TOML integers are 64-bit; a bigger one is shown as too large instead of in full.
+_TOML_INT_MAX = 2**63 - 1
 
 
 class FieldError(Exception):
@@ -86,7 +89,7 @@ def parse_toml(path: Path, text: str) -> TomlDocument:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise _syntax_error(path, exc) from exc
+        raise _syntax_error(path, text, exc) from exc
     except RecursionError as exc:
         # tomllib parses nested arrays and tables by recursion.
         reason = "invalid TOML: arrays or tables nested too deeply"
@@ -120,8 +123,11 @@ def show(value: object) -> str:
     if isinstance(value, str):
         shown = value if len(value) <= _SHOWN_TEXT_MAX else value[: _SHOWN_TEXT_MAX - 1] + "…"
         return json.dumps(shown, ensure_ascii=False)
-    if isinstance(value, float) and not math.isfinite(value):
-        return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
+    if isinstance(value, float) and math.isnan(value):
+        return "nan"
+    if _too_large(value):
+        # `1e400` reads as infinity; "got inf" would not tell the runner what is wrong.
+        return "too large a number" if value > 0 else "too large a negative number"
     if isinstance(value, int | float):
         return repr(value)
     if isinstance(value, dict):
@@ -133,18 +139,30 @@ def show(value: object) -> str:
     return repr(value)
 
 
+def _too_large(value: object) -> TypeGuard[int | float]:
+    if isinstance(value, float):
+        return math.isinf(value)
+    return is_number(value) and not -_TOML_INT_MAX - 1 <= value <= _TOML_INT_MAX
+
+
 def is_number(value: object) -> TypeGuard[int | float]:
     """True for TOML integers and floats; TOML booleans are not numbers."""
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def _syntax_error(path: Path, exc: tomllib.TOMLDecodeError) -> StoreError:
+def _syntax_error(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> StoreError:
     message = str(exc)
     match = _TOML_POSITION.search(message)
-    if match is None:
-        return StoreError(path, f"invalid TOML: {message}")
-    reason = message[: match.start()]
-    return StoreError(path, f"invalid TOML: {reason} (column {match[2]})", int(match[1]))
+    if match is not None:
+        reason = message[: match.start()]
+        return StoreError(path, f"invalid TOML: {reason} (column {match[2]})", int(match[1]))
+    if message.endswith(_AT_END):
+        # A file cut short: tomllib gives no line, so point at the last one.
+        reason = message.removesuffix(_AT_END)
+        return StoreError(
+            path, f"invalid TOML: {reason} (at the end of the file)", _last_line(text)
+        )
+    return StoreError(path, f"invalid TOML: {message}", _last_line(text))
 
 
 def _last_line(text: str) -> int:

@@ -167,3 +167,10 @@ def test_bad_file_is_left_alone(tmp_path: Path) -> None:
     with pytest.raises(StoreError):
         load_config(path)
     assert path.read_text() == text
+
+
+def test_a_number_too_large_for_a_float_is_called_that(tmp_path: Path) -> None:
+    error = load_error(tmp_path, "weight_kg = 1e400\n")
+    assert error.reason == (
+        "weight_kg: expected a number between 20 and 400 (kg), got too large a number"
+    )

@@ -33,11 +33,25 @@ def test_missing_file_is_left_to_the_caller(tmp_path: Path) -> None:
         read_toml(tmp_path / "x.toml", max_bytes=1000)
 
 
-def test_syntax_error_without_a_position() -> None:
+@pytest.mark.parametrize(
+    ("text", "line", "reason"),
+    [
+        ("a = 1\na = 2", 2, "invalid TOML: Cannot overwrite a value (at the end of the file)"),
+        ("a = 1\nb = [1,\n", 2, "invalid TOML: Invalid value (at the end of the file)"),
+        ('a = 1\n\nb = "cut', 3, "invalid TOML: Unterminated string (at the end of the file)"),
+        ("", 1, None),
+    ],
+)
+def test_a_file_cut_short_is_reported_at_its_last_line(
+    text: str, line: int, reason: str | None
+) -> None:
+    # tomllib says "at end of document" instead of giving a line for these.
+    if reason is None:
+        assert parse_toml(Path("x.toml"), text).data == {}
+        return
     with pytest.raises(StoreError) as caught:
-        parse_toml(Path("x.toml"), "a = 1\na = 2")
-    assert caught.value.line is None
-    assert caught.value.reason.startswith("invalid TOML: ")
+        parse_toml(Path("x.toml"), text)
+    assert (caught.value.line, caught.value.reason) == (line, reason)
 
 
 def test_line_of_skips_multiline_strings_and_other_tables() -> None:
@@ -110,3 +124,20 @@ def test_a_number_with_thousands_of_digits_is_a_syntax_error_with_a_line() -> No
         parse_toml(Path("x.toml"), "a = 1\nb = " + "9" * 5000 + "\n")
     assert caught.value.reason == "invalid TOML: a number with too many digits"
     assert caught.value.line == 2
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (float("inf"), "too large a number"),
+        (float("-inf"), "too large a negative number"),
+        (2**63, "too large a number"),
+        (16**5000, "too large a number"),  # too many digits to print at all
+        (2**63 - 1, "9223372036854775807"),
+        (1e300, "1e+300"),
+    ],
+    ids=["inf", "-inf", "2**63", "16**5000", "int64-max", "1e300"],
+)
+def test_numbers_too_large_for_toml_are_named_so(value: object, shown: str) -> None:
+    # `weight_kg = 1e400` reads as infinity; the runner wrote no "inf".
+    assert show(value) == shown
