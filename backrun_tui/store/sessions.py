@@ -66,9 +66,9 @@ Top level (required unless marked optional):
 - `id`: the session's identity, `YYYYMMDD-HHMMSS-xxxx` (local start time and 4 random hex
   digits); letters, digits, `-` and `_` only. The file is named after it.
 - `workout`: the workout's name (may be empty); `plan`: the plan in canonical notation.
-- `started_at`, `updated_at`: TOML offset date-times, to the second. `updated_at` is when
-  the file was last written: the end for a finished session, the last checkpoint for an
-  interrupted one.
+- `started_at`, `updated_at`: TOML offset date-times, to the second, in the years 1970 to
+  2200. `updated_at` is when the file was last written: the end for a finished session,
+  the last checkpoint for an interrupted one.
 - `status`: `"completed"` (the plan ran to its end), `"stopped"` (the runner stopped it) or
   `"interrupted"` (backrun ended mid-session: crash, kill, power cut; recovered from the
   last checkpoint). Checkpoints of a session under way say `"running"`.
@@ -88,6 +88,12 @@ Top level (required unless marked optional):
 
 `[[pauses]]`, one per pause: `at_seconds` (active seconds when it began), `seconds`, and
 `reason` (`"user"`, or `"sleep"` when the computer slept).
+
+Every number has bounds far beyond any real session (`session_toml`'s MAX_ constants):
+seconds of session time at most a week (paused seconds, which a time-scaled session counts
+scaled, a week × 1000), distance at most 5,040 km, energy at most 12 million kcal, weight
+20–400 kg, speed at most 30 km/h, incline −10 to 40 %, at most 100,000 intervals and as
+many pauses. A file may be at most 32 MiB (`safe_read.MAX_SESSION_BYTES`).
 
 No other keys are allowed, so a misspelt one is reported instead of silently ignored. A file
 that cannot be read is reported with its path, line and field, skipped, and left as it is.
@@ -186,7 +192,7 @@ def load_sessions(
         except StoreError as error:
             errors.append(error)
             continue
-        if since is None or record.started_at.astimezone().date() >= since:
+        if since is None or _local_date(record.started_at) >= since:
             entries.append(SessionEntry(record=record, path=path))
     entries.sort(key=lambda e: (e.record.started_at, e.record.id), reverse=True)
     return entries, errors
@@ -200,3 +206,12 @@ def read_session(path: Path, *, checkpoint: bool = False) -> SessionRecord:
     """
     document = read_toml(path, max_bytes=MAX_SESSION_BYTES)
     return record_from_document(document, checkpoint=checkpoint)
+
+
+def _local_date(moment: dt.datetime) -> dt.date:
+    """The date `moment` falls on here, or as written when it cannot be converted."""
+    try:
+        return moment.astimezone().date()
+    except (OverflowError, OSError, ValueError):
+        # Out of the platform's range (some cannot convert times before 1970).
+        return moment.date()
