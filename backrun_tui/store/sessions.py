@@ -64,7 +64,8 @@ reason = "user"
 Top level (required unless marked optional):
 - `schema_version`: 1. A newer number means a newer backrun wrote the file.
 - `id`: the session's identity, `YYYYMMDD-HHMMSS-xxxx` (local start time and 4 random hex
-  digits); letters, digits, `-` and `_` only. The file is named after it.
+  digits); letters, digits, `-` and `_` only. The file is named after it, `<id>.toml`; a
+  file whose `id` is not its name (a copy) is reported and skipped.
 - `workout`: the workout's name (may be empty); `plan`: the plan in canonical notation.
 - `started_at`, `updated_at`: TOML offset date-times, to the second, in the years 1970 to
   2200. `updated_at` is when the file was last written: the end for a finished session,
@@ -170,8 +171,8 @@ def load_sessions(
     """Every session in `folder`, newest first, and what could not be read.
 
     `since` keeps the sessions that started on that local date or later. Dot-files (temp
-    files, the checkpoints folder) are ignored; unreadable files are reported, skipped, and
-    never changed.
+    files, the checkpoints folder) are ignored; unreadable files, and files whose session
+    id is not their name, are reported, skipped, and never changed.
     """
     entries: list[SessionEntry] = []
     errors: list[StoreError] = []
@@ -186,7 +187,7 @@ def load_sessions(
             continue
         path = folder / name
         try:
-            record = read_session(path)
+            record = read_session(path, check_name=True)
         except FileNotFoundError:
             continue  # deleted since the folder was listed (e.g. by a sync client)
         except StoreError as error:
@@ -198,14 +199,21 @@ def load_sessions(
     return entries, errors
 
 
-def read_session(path: Path, *, checkpoint: bool = False) -> SessionRecord:
+def read_session(
+    path: Path, *, checkpoint: bool = False, check_name: bool = False
+) -> SessionRecord:
     """The session in `path`; StoreError if it cannot be accepted, FileNotFoundError if gone.
 
     A finished session's status is completed, stopped or interrupted; a checkpoint's
-    (`checkpoint=True`) is running.
+    (`checkpoint=True`) is running. `check_name` refuses a file not named `<id>.toml`, as
+    every file in the sessions folder is (a copy under another name would count twice).
     """
     document = read_toml(path, max_bytes=MAX_SESSION_BYTES)
-    return record_from_document(document, checkpoint=checkpoint)
+    record = record_from_document(document, checkpoint=checkpoint)
+    if check_name and path.name != f"{record.id}.toml":
+        reason = f"id: {show(record.id)} is not the file's name"
+        raise StoreError(path, reason, document.line_of(("id",)))
+    return record
 
 
 def _local_date(moment: dt.datetime) -> dt.date:

@@ -1,9 +1,10 @@
-"""A session file may only say what a session can be: bounded numbers and dates."""
+"""A session file may only say what a session can be: bounded numbers, dates, its own name."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -227,3 +228,29 @@ def test_the_since_filter_takes_a_date_it_cannot_convert_as_written() -> None:
     with pytest.raises(OverflowError):
         far.astimezone(dt.UTC)
     assert sessions._local_date(far) == dt.date(9999, 12, 31)
+
+
+# --- one file per session, named after it -----------------------------------------------------
+
+
+def test_a_copy_under_another_name_is_reported_not_listed_twice(tmp_path: Path) -> None:
+    original = save(tmp_path, sample_record())
+    copy = tmp_path / "copy of session.toml"
+    shutil.copyfile(original, copy)
+    other = save(tmp_path, sample_record(id="20261201-070000-beef"))
+
+    entries, problems = load_sessions(tmp_path)
+
+    assert [e.path for e in entries] == [other, original]
+    assert [(p.path, p.line, p.reason) for p in problems] == [
+        (copy, line_number(GOOD, "id ="), 'id: "20261130-142926-3fa2" is not the file\'s name')
+    ]
+    assert copy.read_text() == original.read_text()
+
+
+def test_a_session_saved_elsewhere_under_any_name_still_reads(tmp_path: Path) -> None:
+    path = tmp_path / "my run.toml"
+    path.write_text(GOOD)
+    assert sessions.read_session(path) == sample_record()
+    with pytest.raises(StoreError, match="is not the file's name"):
+        sessions.read_session(path, check_name=True)
