@@ -1,4 +1,4 @@
-"""The session under way: its checkpoints, the lock that says it is alive, and recovery.
+"""The session under way: its checkpoints and the lock that says it is alive.
 
 While a session runs, its backrun keeps two files in `sessions/.running/`:
 
@@ -10,41 +10,40 @@ While a session runs, its backrun keeps two files in `sessions/.running/`:
   left by a backrun that is gone. The file holds `<pid> <host name>`; see
   `backrun_tui.store.session_lock`.
 
-At the next start `recover_orphans` turns each orphaned checkpoint into
-`sessions/<id>.toml` with `status = "interrupted"`. A checkpoint whose lock is held is left
-alone, as is one that cannot be read, and one that another computer sharing a synced folder
-may still be running.
+At the next start `recover_orphans` (in `backrun_tui.store.recovery`) turns each orphaned
+checkpoint into `sessions/<id>.toml` with `status = "interrupted"`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import logging
-import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
 
-from backrun_tui.model.session import IntervalOutcome, SessionRecord, Status
+from backrun_tui.model.session import SessionRecord, Status
 from backrun_tui.store.atomic import atomic_write_text
-from backrun_tui.store.errors import StoreError
-from backrun_tui.store.session_lock import (
-    hold_lock,
-    holder_host,
-    release_lock,
-    take_lock,
-    this_host,
+from backrun_tui.store.recovery import ABANDONED_AFTER, recover_orphans
+from backrun_tui.store.session_lock import hold_lock, release_lock
+from backrun_tui.store.sessions import (
+    RUNNING_DIR_NAME,
+    record_to_toml,
+    running_dir,
+    session_path,
 )
-from backrun_tui.store.sessions import read_session, record_to_toml, session_path
-from backrun_tui.store.tomlfile import show
 
-RUNNING_DIR_NAME = ".running"
-#: A plan lasts at most 24 h: a checkpoint from another computer unchanged for this long
-#: was left by a backrun that computer never restarted.
-ABANDONED_AFTER = dt.timedelta(hours=24)
+__all__ = [
+    "ABANDONED_AFTER",
+    "RUNNING_DIR_NAME",
+    "SaveResult",
+    "SessionWriter",
+    "recover_orphans",
+    "running_dir",
+]
+
 _log = logging.getLogger(__name__)
 
 
@@ -57,11 +56,6 @@ class SaveResult:
     error: str | None
     """What went wrong, naming the file, in words for the user; None when `ok`."""
     final: bool
-
-
-def running_dir(sessions_dir: Path) -> Path:
-    """Where checkpoints and locks of sessions under way live."""
-    return sessions_dir / RUNNING_DIR_NAME
 
 
 class SessionWriter:
@@ -238,119 +232,6 @@ class SessionWriter:
             # A failing listener must not end the checkpoints: they are what saves a
             # session from a crash.
             _log.exception("on_result failed for %s", result.path)
-
-
-def recover_orphans(
-    sessions_dir: Path, now: dt.datetime
-) -> tuple[list[SessionRecord], list[StoreError]]:
-    """Turn the checkpoints of backruns that are gone into interrupted sessions.
-
-    For each checkpoint whose lock nobody holds: if `sessions/<id>.toml` exists (the
-    session was saved, the clean-up did not happen) the checkpoint is just removed;
-    otherwise the session file is written from it with status interrupted (`updated_at`
-    kept: it is when the session was last known to run) and any interval that was under way
-    marked stopped. Returns the sessions recovered and what could not be read or written;
-    those checkpoints are left as they are, as is every checkpoint of a live backrun.
-
-    A lock only tells about this computer, so a checkpoint whose lock file names another
-    (the folder is synced) is left to that computer, unless it has not changed for
-    ABANDONED_AFTER before `now` (timezone-aware).
-    """
-    folder = running_dir(sessions_dir)
-    try:
-        names = set(os.listdir(folder))
-    except FileNotFoundError:
-        return [], []
-    except OSError as exc:
-        return [], [StoreError(folder, f"cannot read the folder: {exc.strerror or exc}")]
-    recovered: list[SessionRecord] = []
-    errors: list[StoreError] = []
-    for name in sorted(names):
-        stem, suffix = os.path.splitext(name)
-        if name.startswith("."):
-            continue  # a temp file of an atomic write
-        try:
-            if suffix == ".toml":
-                record = _recover(sessions_dir, folder / name, now)
-                if record is not None:
-                    recovered.append(record)
-            elif suffix == ".lock" and f"{stem}.toml" not in names:
-                _remove_stale_lock(folder / name)
-        except StoreError as error:
-            errors.append(error)
-    return recovered, errors
-
-
-def _recover(sessions_dir: Path, checkpoint: Path, now: dt.datetime) -> SessionRecord | None:
-    lock_path = checkpoint.with_suffix(".lock")
-    try:
-        fd = take_lock(lock_path)
-    except OSError as exc:
-        reason = f"cannot tell whether its session is still running: {exc.strerror or exc}"
-        raise StoreError(lock_path, reason) from exc
-    if fd is None:
-        return None  # a live backrun on this computer is running this session
-    # Another computer's lock file is not ours to delete, unless we settle its checkpoint.
-    keep_lock_file = holder_host(fd) not in (None, this_host())
-    try:
-        try:
-            record = read_session(checkpoint, checkpoint=True)
-        except FileNotFoundError:
-            return None  # finished or recovered by another backrun since the folder was listed
-        if keep_lock_file and now - record.updated_at < ABANDONED_AFTER:
-            return None  # may be under way on that computer
-        keep_lock_file = False
-        return _settle(sessions_dir, checkpoint, record)
-    finally:
-        if keep_lock_file:
-            os.close(fd)
-        else:
-            # Deleted even when the checkpoint stays: the lock is ours, nobody is using it.
-            release_lock(fd, lock_path)
-
-
-def _settle(sessions_dir: Path, checkpoint: Path, record: SessionRecord) -> SessionRecord | None:
-    """Make the checkpoint, whose lock is held here, into a session file; remove it."""
-    if record.id != checkpoint.stem:
-        raise StoreError(checkpoint, f"id: {show(record.id)} is not the file's name")
-    final = session_path(sessions_dir, record.id)
-    recovered = None
-    if not (final.exists() or final.is_symlink()):
-        recovered = _interrupted(record)
-        try:
-            atomic_write_text(final, record_to_toml(recovered))
-        except OSError as exc:
-            reason = f"cannot write the interrupted session: {exc.strerror or exc}"
-            raise StoreError(final, reason) from exc
-    # Not fatal if it fails: the session file exists now, so the next start removes it.
-    with contextlib.suppress(OSError):
-        checkpoint.unlink()
-    return recovered
-
-
-def _interrupted(record: SessionRecord) -> SessionRecord:
-    ended = (IntervalOutcome.COMPLETED, IntervalOutcome.SKIPPED)
-    intervals = tuple(
-        replace(i, outcome=IntervalOutcome.STOPPED)
-        if i.outcome not in ended and i.actual_seconds > 0
-        else i
-        for i in record.intervals
-    )
-    return replace(record, status=Status.INTERRUPTED, intervals=intervals)
-
-
-def _remove_stale_lock(lock_path: Path) -> None:
-    """Delete a lock file without a checkpoint (a backrun died before its first one)."""
-    try:
-        fd = take_lock(lock_path)
-    except OSError:
-        return  # a lock file on its own harms nothing; no need to report it
-    if fd is None:
-        return
-    if holder_host(fd) in (None, this_host()):
-        release_lock(fd, lock_path)
-    else:
-        os.close(fd)  # another computer's session, whose checkpoint has not come yet
 
 
 # --- saving ---------------------------------------------------------------------------------

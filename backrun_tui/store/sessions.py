@@ -125,6 +125,8 @@ from backrun_tui.store.session_toml import (
 )
 from backrun_tui.store.tomlfile import read_toml, show
 
+RUNNING_DIR_NAME = ".running"
+
 __all__ = [
     "SCHEMA_VERSION",
     "SessionEntry",
@@ -135,6 +137,7 @@ __all__ = [
     "read_session",
     "record_from_document",
     "record_to_toml",
+    "running_dir",
     "session_path",
 ]
 
@@ -163,6 +166,11 @@ def session_path(folder: Path, session_id: str) -> Path:
     if not is_session_id(session_id):
         raise ValueError(f"not a session id: {show(session_id)}")
     return folder / f"{session_id}.toml"
+
+
+def running_dir(sessions_dir: Path) -> Path:
+    """Where checkpoints and locks of sessions under way live."""
+    return sessions_dir / RUNNING_DIR_NAME
 
 
 def load_sessions(
