@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -27,7 +28,7 @@ from types import TracebackType
 from backrun_tui.model.session import SessionRecord, Status
 from backrun_tui.store.atomic import atomic_write_text
 from backrun_tui.store.recovery import ABANDONED_AFTER, recover_orphans
-from backrun_tui.store.session_lock import hold_lock, release_lock
+from backrun_tui.store.session_lock import hold_lock, is_file_at, release_lock
 from backrun_tui.store.sessions import (
     RUNNING_DIR_NAME,
     record_to_toml,
@@ -109,11 +110,19 @@ class SessionWriter:
         """Take the session's lock, making the folders if need be; OSError if that fails.
 
         After a failure the session can still be run: each checkpoint tries again first,
-        and reports a failed SaveResult while it cannot.
+        and reports a failed SaveResult while it cannot. Each checkpoint also makes sure the
+        lock file at `lock_path` is still the one held: if the folder was deleted or the
+        file replaced, the lock held guards nothing another backrun can see, and it would
+        take the next checkpoint for an orphan; so the lock is made and taken anew.
         """
         with self._lock_guard:
-            if self._lock_fd is None:
-                self._lock_fd = hold_lock(self.lock_path, self.session_id)
+            held = self._lock_fd
+            if held is not None and is_file_at(held, self.lock_path):
+                return
+            self._lock_fd = None
+            if held is not None:
+                os.close(held)  # its file is no longer at the path: nothing to delete
+            self._lock_fd = hold_lock(self.lock_path, self.session_id)
 
     def checkpoint(self, record: SessionRecord) -> None:
         """Have the writer's thread save `record` as the checkpoint; returns at once.
@@ -174,7 +183,7 @@ class SessionWriter:
         return _save_final(target, record)
 
     def close(self) -> None:
-        """Write a queued checkpoint, stop the thread, and release and delete the lock.
+        """Write a queued checkpoint, stop the thread, and release the lock.
 
         A checkpoint on disk stays unless finish() succeeded, so a session closed without
         finishing is recovered as interrupted. Calling close() again does nothing.
