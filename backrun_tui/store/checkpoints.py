@@ -10,6 +10,12 @@ While a session runs, its backrun keeps two files in `sessions/.running/`:
   left by a backrun that is gone. The file holds `<pid> <host name>`; see
   `backrun_tui.store.session_lock`.
 
+Checkpoints are written at most once per MIN_CHECKPOINT_GAP real seconds, and after each
+write the writer rests at least as long as the write took, so it is busy at most half the
+time: a time-scaled run asks for a checkpoint many times a second, and the checkpoint of a
+plan of tens of thousands of intervals takes seconds to write. The newest record asked for
+is always the one written next; the session file written at the end supersedes it.
+
 At the next start `recover_orphans` (in `backrun_tui.store.recovery`) turns each orphaned
 checkpoint into `sessions/<id>.toml` with `status = "interrupted"`.
 """
@@ -20,6 +26,7 @@ import contextlib
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -38,6 +45,7 @@ from backrun_tui.store.sessions import (
 
 __all__ = [
     "ABANDONED_AFTER",
+    "MIN_CHECKPOINT_GAP",
     "RUNNING_DIR_NAME",
     "SaveResult",
     "SessionWriter",
@@ -45,6 +53,8 @@ __all__ = [
     "running_dir",
 ]
 
+#: Real seconds, at least, from the end of one checkpoint write to the start of the next.
+MIN_CHECKPOINT_GAP = 1.0
 _log = logging.getLogger(__name__)
 
 
@@ -70,6 +80,9 @@ class SessionWriter:
     `on_result` gets the result of every checkpoint attempt, on the writer's thread. It
     must not wait for the thread that calls finish() or close(): those wait for the
     writer's thread.
+
+    `min_gap` (real seconds, MIN_CHECKPOINT_GAP unless given) and `clock` (a monotonic
+    clock in seconds) pace the checkpoint writes.
     """
 
     def __init__(
@@ -77,6 +90,9 @@ class SessionWriter:
         sessions_dir: Path,
         session_id: str,
         on_result: Callable[[SaveResult], None] | None = None,
+        *,
+        min_gap: float = MIN_CHECKPOINT_GAP,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.folder = Path(sessions_dir)
         self.session_id = session_id
@@ -84,6 +100,9 @@ class SessionWriter:
         self.checkpoint_path = running_dir(self.folder) / f"{session_id}.toml"
         self.lock_path = running_dir(self.folder) / f"{session_id}.lock"
         self._on_result = on_result
+        self._min_gap = min_gap
+        self._clock = clock
+        self._next_write: float | None = None  # no checkpoint before this clock reading
         self._lock_fd: int | None = None
         # open() runs on the caller's thread, and again on the writer's after a failure.
         self._lock_guard = threading.Lock()
@@ -127,10 +146,10 @@ class SessionWriter:
     def checkpoint(self, record: SessionRecord) -> None:
         """Have the writer's thread save `record` as the checkpoint; returns at once.
 
-        Checkpoints that queue up while one is being written collapse into the newest, so
-        an older record never replaces a newer one; a failed one is retried by the next
-        call. The file says `status = "running"` whatever the record says. Does nothing
-        once finish() or close() has been called.
+        Checkpoints that queue up while one is being written, or while the writer rests
+        between writes, collapse into the newest, so an older record never replaces a newer
+        one; a failed one is retried by the next call. The file says `status = "running"`
+        whatever the record says. Does nothing once finish() or close() has been called.
         """
         self._check_id(record)
         with self._cond:
@@ -150,13 +169,15 @@ class SessionWriter:
         """Write `sessions/<id>.toml`, then delete the checkpoint; waits until done.
 
         A checkpoint being written is waited for and one still queued is dropped (this
-        record is newer), and checkpoint() does nothing from now on. If this fails, the
-        checkpoint stays, so a crash before a successful retry still recovers the session.
+        record is newer and supersedes it), and checkpoint() does nothing from now on. If
+        this fails, the checkpoint stays, so a crash before a successful retry still
+        recovers the session.
         """
         self._check_id(record)
         with self._cond:
             self._accepting = False
             self._pending = None
+            self._cond.notify_all()
             while self._busy:
                 self._cond.wait()
         result = _save_final(self.final_path, record)
@@ -183,7 +204,7 @@ class SessionWriter:
         return _save_final(target, record)
 
     def close(self) -> None:
-        """Write a queued checkpoint, stop the thread, and release the lock.
+        """Write a queued checkpoint at once, stop the thread, and release the lock.
 
         A checkpoint on disk stays unless finish() succeeded, so a session closed without
         finishing is recovered as interrupted. Calling close() again does nothing.
@@ -206,21 +227,41 @@ class SessionWriter:
             raise ValueError(f"this writer saves session {self.session_id}, not {record.id}")
 
     def _run(self) -> None:
-        while True:
-            with self._cond:
-                while self._pending is None and not self._stopping:
-                    self._cond.wait()
-                record, self._pending = self._pending, None
-                if record is None:
-                    return
-                self._busy = True
+        while (record := self._next_record()) is not None:
+            started = self._clock()
             try:
                 result = self._write_checkpoint(record)
             finally:
+                ended = self._clock()
                 with self._cond:
+                    # Rest at least as long as the write took, so that writing checkpoints
+                    # never keeps more than half of one core busy.
+                    self._next_write = ended + max(self._min_gap, ended - started)
                     self._busy = False
                     self._cond.notify_all()
             self._report(result)
+
+    def _next_record(self) -> SessionRecord | None:
+        """The newest record asked for, once it may be written (at once when closing).
+
+        None when the writer is closing and nothing is left to write.
+        """
+        with self._cond:
+            while True:
+                if self._pending is None:
+                    if self._stopping:
+                        return None
+                    self._cond.wait()
+                    continue
+                if self._stopping or self._next_write is None:
+                    break
+                rest = self._next_write - self._clock()
+                if rest <= 0:
+                    break
+                self._cond.wait(rest)
+            record, self._pending = self._pending, None
+            self._busy = True
+            return record
 
     def _write_checkpoint(self, record: SessionRecord) -> SaveResult:
         try:

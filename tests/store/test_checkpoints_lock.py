@@ -32,7 +32,7 @@ def test_a_deleted_sessions_folder_is_made_again_with_a_held_lock(
 ) -> None:
     # Before, the next checkpoint went into a folder with no lock file, and another
     # backrun took the live session for an orphan and "recovered" it.
-    writer = SessionWriter(sessions, ID, results)
+    writer = SessionWriter(sessions, ID, results, min_gap=0)
     writer.open()
     try:
         writer.checkpoint(running_record(active=1.0))
