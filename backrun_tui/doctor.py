@@ -18,7 +18,7 @@ from backrun_tui.audio.player import AudioPlayer
 from backrun_tui.engine import Cue, CueKind
 from backrun_tui.model.kinds import Kind, SpeedUnit
 from backrun_tui.model.plan import Interval, Speed, Step
-from backrun_tui.store import Config, Paths, StoreError, load_config
+from backrun_tui.store import Config, Paths, load_config_checked
 from backrun_tui.store.config import SoundConfig
 
 PACKAGES = ("textual", "simpleaudio", "simpleaudio-patched", "platformdirs", "tomli-w")
@@ -64,10 +64,9 @@ def check_folder(name: str, folder: Path) -> Check:
 
 def check_config(paths: Paths) -> tuple[Check, Config]:
     path = paths.config_file
-    try:
-        config = load_config(path)
-    except StoreError as exc:
-        return Check("settings", False, str(exc)), Config()
+    config, problems = load_config_checked(path)
+    if problems:
+        return Check("settings", False, "; ".join(str(p) for p in problems)), config
     if not path.exists():
         return Check("settings", True, f"{path} (not there: the defaults apply)"), config
     return Check("settings", True, f"{path} (valid)"), config

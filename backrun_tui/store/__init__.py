@@ -5,7 +5,13 @@ No textual, no I/O at import.
 
 from backrun_tui.store.atomic import atomic_write_bytes, atomic_write_text
 from backrun_tui.store.checkpoints import SaveResult, SessionWriter, recover_orphans
-from backrun_tui.store.config import Config, SoundConfig, load_config, save_config
+from backrun_tui.store.config import (
+    Config,
+    SoundConfig,
+    load_config,
+    load_config_checked,
+    save_config,
+)
 from backrun_tui.store.errors import StoreError
 from backrun_tui.store.paths import Paths
 from backrun_tui.store.sessions import (
@@ -42,6 +48,7 @@ __all__ = [
     "filename_for",
     "find_workout",
     "load_config",
+    "load_config_checked",
     "load_saved",
     "load_sessions",
     "new_session_id",

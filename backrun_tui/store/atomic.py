@@ -29,6 +29,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
     A symlink is written through, so a dotfile manager's link keeps pointing at its
     file. A new file is private to the user (mode 0600); a replaced one keeps its mode.
+    Anything but a regular file in the way (a named pipe, a device such as a link to
+    `/dev/zero`) is refused with OSError, never replaced.
     """
     target = Path(path)
     if target.is_symlink():
@@ -68,8 +70,11 @@ def fsync_dir(folder: Path) -> None:
 
 
 def _existing_mode(path: Path) -> int | None:
+    """The mode of the regular file at `path`, None if there is none; OSError for another kind."""
     try:
         info = path.stat()
-    except OSError:
+    except OSError:  # nothing there, or nothing to be seen: the write makes a new file
         return None
-    return stat.S_IMODE(info.st_mode) if stat.S_ISREG(info.st_mode) else None
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file, so it is not replaced", str(path))
+    return stat.S_IMODE(info.st_mode)

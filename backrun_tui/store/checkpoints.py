@@ -1,4 +1,4 @@
-"""The session under way: its checkpoints, the lock that says it is alive, and recovery.
+"""The session under way: its checkpoints and the lock that says it is alive.
 
 While a session runs, its backrun keeps two files in `sessions/.running/`:
 
@@ -10,41 +10,51 @@ While a session runs, its backrun keeps two files in `sessions/.running/`:
   left by a backrun that is gone. The file holds `<pid> <host name>`; see
   `backrun_tui.store.session_lock`.
 
-At the next start `recover_orphans` turns each orphaned checkpoint into
-`sessions/<id>.toml` with `status = "interrupted"`. A checkpoint whose lock is held is left
-alone, as is one that cannot be read, and one that another computer sharing a synced folder
-may still be running.
+Checkpoints are written at most once per MIN_CHECKPOINT_GAP real seconds, and after each
+write the writer rests at least as long as the write took, so it is busy at most half the
+time: a time-scaled run asks for a checkpoint many times a second, and the checkpoint of a
+plan of tens of thousands of intervals takes seconds to write. The newest record asked for
+is always the one written next; the session file written at the end supersedes it.
+
+At the next start `recover_orphans` (in `backrun_tui.store.recovery`) turns each orphaned
+checkpoint into `sessions/<id>.toml` with `status = "interrupted"`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
 
-from backrun_tui.model.session import IntervalOutcome, SessionRecord, Status
+from backrun_tui.model.session import SessionRecord, Status
 from backrun_tui.store.atomic import atomic_write_text
-from backrun_tui.store.errors import StoreError
-from backrun_tui.store.session_lock import (
-    hold_lock,
-    holder_host,
-    release_lock,
-    take_lock,
-    this_host,
+from backrun_tui.store.recovery import ABANDONED_AFTER, recover_orphans
+from backrun_tui.store.session_lock import hold_lock, is_file_at, release_lock
+from backrun_tui.store.sessions import (
+    RUNNING_DIR_NAME,
+    record_to_toml,
+    running_dir,
+    session_path,
 )
-from backrun_tui.store.sessions import read_session, record_to_toml, session_path
-from backrun_tui.store.tomlfile import show
 
-RUNNING_DIR_NAME = ".running"
-#: A plan lasts at most 24 h: a checkpoint from another computer unchanged for this long
-#: was left by a backrun that computer never restarted.
-ABANDONED_AFTER = dt.timedelta(hours=24)
+__all__ = [
+    "ABANDONED_AFTER",
+    "MIN_CHECKPOINT_GAP",
+    "RUNNING_DIR_NAME",
+    "SaveResult",
+    "SessionWriter",
+    "recover_orphans",
+    "running_dir",
+]
+
+#: Real seconds, at least, from the end of one checkpoint write to the start of the next.
+MIN_CHECKPOINT_GAP = 1.0
 _log = logging.getLogger(__name__)
 
 
@@ -59,11 +69,6 @@ class SaveResult:
     final: bool
 
 
-def running_dir(sessions_dir: Path) -> Path:
-    """Where checkpoints and locks of sessions under way live."""
-    return sessions_dir / RUNNING_DIR_NAME
-
-
 class SessionWriter:
     """Saves one session: checkpoints while it runs, then its session file.
 
@@ -75,6 +80,9 @@ class SessionWriter:
     `on_result` gets the result of every checkpoint attempt, on the writer's thread. It
     must not wait for the thread that calls finish() or close(): those wait for the
     writer's thread.
+
+    `min_gap` (real seconds, MIN_CHECKPOINT_GAP unless given) and `clock` (a monotonic
+    clock in seconds) pace the checkpoint writes.
     """
 
     def __init__(
@@ -82,6 +90,9 @@ class SessionWriter:
         sessions_dir: Path,
         session_id: str,
         on_result: Callable[[SaveResult], None] | None = None,
+        *,
+        min_gap: float = MIN_CHECKPOINT_GAP,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.folder = Path(sessions_dir)
         self.session_id = session_id
@@ -89,6 +100,9 @@ class SessionWriter:
         self.checkpoint_path = running_dir(self.folder) / f"{session_id}.toml"
         self.lock_path = running_dir(self.folder) / f"{session_id}.lock"
         self._on_result = on_result
+        self._min_gap = min_gap
+        self._clock = clock
+        self._next_write: float | None = None  # no checkpoint before this clock reading
         self._lock_fd: int | None = None
         # open() runs on the caller's thread, and again on the writer's after a failure.
         self._lock_guard = threading.Lock()
@@ -115,19 +129,27 @@ class SessionWriter:
         """Take the session's lock, making the folders if need be; OSError if that fails.
 
         After a failure the session can still be run: each checkpoint tries again first,
-        and reports a failed SaveResult while it cannot.
+        and reports a failed SaveResult while it cannot. Each checkpoint also makes sure the
+        lock file at `lock_path` is still the one held: if the folder was deleted or the
+        file replaced, the lock held guards nothing another backrun can see, and it would
+        take the next checkpoint for an orphan; so the lock is made and taken anew.
         """
         with self._lock_guard:
-            if self._lock_fd is None:
-                self._lock_fd = hold_lock(self.lock_path, self.session_id)
+            held = self._lock_fd
+            if held is not None and is_file_at(held, self.lock_path):
+                return
+            self._lock_fd = None
+            if held is not None:
+                os.close(held)  # its file is no longer at the path: nothing to delete
+            self._lock_fd = hold_lock(self.lock_path, self.session_id)
 
     def checkpoint(self, record: SessionRecord) -> None:
         """Have the writer's thread save `record` as the checkpoint; returns at once.
 
-        Checkpoints that queue up while one is being written collapse into the newest, so
-        an older record never replaces a newer one; a failed one is retried by the next
-        call. The file says `status = "running"` whatever the record says. Does nothing
-        once finish() or close() has been called.
+        Checkpoints that queue up while one is being written, or while the writer rests
+        between writes, collapse into the newest, so an older record never replaces a newer
+        one; a failed one is retried by the next call. The file says `status = "running"`
+        whatever the record says. Does nothing once finish() or close() has been called.
         """
         self._check_id(record)
         with self._cond:
@@ -147,13 +169,15 @@ class SessionWriter:
         """Write `sessions/<id>.toml`, then delete the checkpoint; waits until done.
 
         A checkpoint being written is waited for and one still queued is dropped (this
-        record is newer), and checkpoint() does nothing from now on. If this fails, the
-        checkpoint stays, so a crash before a successful retry still recovers the session.
+        record is newer and supersedes it), and checkpoint() does nothing from now on. If
+        this fails, the checkpoint stays, so a crash before a successful retry still
+        recovers the session.
         """
         self._check_id(record)
         with self._cond:
             self._accepting = False
             self._pending = None
+            self._cond.notify_all()
             while self._busy:
                 self._cond.wait()
         result = _save_final(self.final_path, record)
@@ -180,7 +204,7 @@ class SessionWriter:
         return _save_final(target, record)
 
     def close(self) -> None:
-        """Write a queued checkpoint, stop the thread, and release and delete the lock.
+        """Write a queued checkpoint at once, stop the thread, and release the lock.
 
         A checkpoint on disk stays unless finish() succeeded, so a session closed without
         finishing is recovered as interrupted. Calling close() again does nothing.
@@ -203,21 +227,41 @@ class SessionWriter:
             raise ValueError(f"this writer saves session {self.session_id}, not {record.id}")
 
     def _run(self) -> None:
-        while True:
-            with self._cond:
-                while self._pending is None and not self._stopping:
-                    self._cond.wait()
-                record, self._pending = self._pending, None
-                if record is None:
-                    return
-                self._busy = True
+        while (record := self._next_record()) is not None:
+            started = self._clock()
             try:
                 result = self._write_checkpoint(record)
             finally:
+                ended = self._clock()
                 with self._cond:
+                    # Rest at least as long as the write took, so that writing checkpoints
+                    # never keeps more than half of one core busy.
+                    self._next_write = ended + max(self._min_gap, ended - started)
                     self._busy = False
                     self._cond.notify_all()
             self._report(result)
+
+    def _next_record(self) -> SessionRecord | None:
+        """The newest record asked for, once it may be written (at once when closing).
+
+        None when the writer is closing and nothing is left to write.
+        """
+        with self._cond:
+            while True:
+                if self._pending is None:
+                    if self._stopping:
+                        return None
+                    self._cond.wait()
+                    continue
+                if self._stopping or self._next_write is None:
+                    break
+                rest = self._next_write - self._clock()
+                if rest <= 0:
+                    break
+                self._cond.wait(rest)
+            record, self._pending = self._pending, None
+            self._busy = True
+            return record
 
     def _write_checkpoint(self, record: SessionRecord) -> SaveResult:
         try:
@@ -238,119 +282,6 @@ class SessionWriter:
             # A failing listener must not end the checkpoints: they are what saves a
             # session from a crash.
             _log.exception("on_result failed for %s", result.path)
-
-
-def recover_orphans(
-    sessions_dir: Path, now: dt.datetime
-) -> tuple[list[SessionRecord], list[StoreError]]:
-    """Turn the checkpoints of backruns that are gone into interrupted sessions.
-
-    For each checkpoint whose lock nobody holds: if `sessions/<id>.toml` exists (the
-    session was saved, the clean-up did not happen) the checkpoint is just removed;
-    otherwise the session file is written from it with status interrupted (`updated_at`
-    kept: it is when the session was last known to run) and any interval that was under way
-    marked stopped. Returns the sessions recovered and what could not be read or written;
-    those checkpoints are left as they are, as is every checkpoint of a live backrun.
-
-    A lock only tells about this computer, so a checkpoint whose lock file names another
-    (the folder is synced) is left to that computer, unless it has not changed for
-    ABANDONED_AFTER before `now` (timezone-aware).
-    """
-    folder = running_dir(sessions_dir)
-    try:
-        names = set(os.listdir(folder))
-    except FileNotFoundError:
-        return [], []
-    except OSError as exc:
-        return [], [StoreError(folder, f"cannot read the folder: {exc.strerror or exc}")]
-    recovered: list[SessionRecord] = []
-    errors: list[StoreError] = []
-    for name in sorted(names):
-        stem, suffix = os.path.splitext(name)
-        if name.startswith("."):
-            continue  # a temp file of an atomic write
-        try:
-            if suffix == ".toml":
-                record = _recover(sessions_dir, folder / name, now)
-                if record is not None:
-                    recovered.append(record)
-            elif suffix == ".lock" and f"{stem}.toml" not in names:
-                _remove_stale_lock(folder / name)
-        except StoreError as error:
-            errors.append(error)
-    return recovered, errors
-
-
-def _recover(sessions_dir: Path, checkpoint: Path, now: dt.datetime) -> SessionRecord | None:
-    lock_path = checkpoint.with_suffix(".lock")
-    try:
-        fd = take_lock(lock_path)
-    except OSError as exc:
-        reason = f"cannot tell whether its session is still running: {exc.strerror or exc}"
-        raise StoreError(lock_path, reason) from exc
-    if fd is None:
-        return None  # a live backrun on this computer is running this session
-    # Another computer's lock file is not ours to delete, unless we settle its checkpoint.
-    keep_lock_file = holder_host(fd) not in (None, this_host())
-    try:
-        try:
-            record = read_session(checkpoint, checkpoint=True)
-        except FileNotFoundError:
-            return None  # finished or recovered by another backrun since the folder was listed
-        if keep_lock_file and now - record.updated_at < ABANDONED_AFTER:
-            return None  # may be under way on that computer
-        keep_lock_file = False
-        return _settle(sessions_dir, checkpoint, record)
-    finally:
-        if keep_lock_file:
-            os.close(fd)
-        else:
-            # Deleted even when the checkpoint stays: the lock is ours, nobody is using it.
-            release_lock(fd, lock_path)
-
-
-def _settle(sessions_dir: Path, checkpoint: Path, record: SessionRecord) -> SessionRecord | None:
-    """Make the checkpoint, whose lock is held here, into a session file; remove it."""
-    if record.id != checkpoint.stem:
-        raise StoreError(checkpoint, f"id: {show(record.id)} is not the file's name")
-    final = session_path(sessions_dir, record.id)
-    recovered = None
-    if not (final.exists() or final.is_symlink()):
-        recovered = _interrupted(record)
-        try:
-            atomic_write_text(final, record_to_toml(recovered))
-        except OSError as exc:
-            reason = f"cannot write the interrupted session: {exc.strerror or exc}"
-            raise StoreError(final, reason) from exc
-    # Not fatal if it fails: the session file exists now, so the next start removes it.
-    with contextlib.suppress(OSError):
-        checkpoint.unlink()
-    return recovered
-
-
-def _interrupted(record: SessionRecord) -> SessionRecord:
-    ended = (IntervalOutcome.COMPLETED, IntervalOutcome.SKIPPED)
-    intervals = tuple(
-        replace(i, outcome=IntervalOutcome.STOPPED)
-        if i.outcome not in ended and i.actual_seconds > 0
-        else i
-        for i in record.intervals
-    )
-    return replace(record, status=Status.INTERRUPTED, intervals=intervals)
-
-
-def _remove_stale_lock(lock_path: Path) -> None:
-    """Delete a lock file without a checkpoint (a backrun died before its first one)."""
-    try:
-        fd = take_lock(lock_path)
-    except OSError:
-        return  # a lock file on its own harms nothing; no need to report it
-    if fd is None:
-        return
-    if holder_host(fd) in (None, this_host()):
-        release_lock(fd, lock_path)
-    else:
-        os.close(fd)  # another computer's session, whose checkpoint has not come yet
 
 
 # --- saving ---------------------------------------------------------------------------------

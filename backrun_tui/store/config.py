@@ -15,29 +15,32 @@ countdown = true               # 3-2-1 before every interval change
 halfway = true                 # a cue half-way through long intervals
 ```
 
-A missing file means the defaults. A file that cannot be read or holds a bad value raises
-StoreError naming the key and its line; the caller reports it and carries on with the
-defaults, and the file is left for the user to fix.
+A missing file means the defaults. `load_config_checked` reads what it can: a bad value or
+an unknown key is a problem naming the key and its line, and only that setting falls back
+to its default; a file that cannot be read or parsed at all gives the defaults and one
+problem. The file is never changed: it is left for the user to fix.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import tomli_w
 
 from backrun_tui.model.kinds import Units
 from backrun_tui.model.totals import DEFAULT_BACKWARD_FACTOR, EnergyModel
 from backrun_tui.store.atomic import atomic_write_text
+from backrun_tui.store.errors import StoreError
+from backrun_tui.store.safe_read import MAX_CONFIG_BYTES
 from backrun_tui.store.tomlfile import (
     FieldError,
-    TomlDocument,
-    check_keys,
     is_number,
     read_toml,
     show,
+    unknown_key_reason,
 )
 
 MIN_WEIGHT_KG = 20
@@ -48,6 +51,8 @@ MAX_VOLUME = 100
 MAX_TURNAROUND_WARNING_S = 60
 MAX_GET_READY_S = 120
 DEFAULT_GET_READY_S = 10
+
+T = TypeVar("T")
 
 _HEADER_COMMENT = "# backrun settings: edit here or on the Settings screen.\n"
 
@@ -77,13 +82,33 @@ class Config:
         return EnergyModel(weight_kg=self.weight_kg, backward_factor=self.backward_energy_factor)
 
 
-def load_config(path: Path) -> Config:
-    """The settings in `path`, or the defaults when there is no such file."""
+def load_config_checked(path: Path) -> tuple[Config, list[StoreError]]:
+    """The settings in `path` and every problem in it, each once, in file order.
+
+    No file means the defaults and no problem. A setting with a bad value keeps its
+    default; the others are read as usual.
+    """
     try:
-        document = read_toml(path)
+        document = read_toml(path, max_bytes=MAX_CONFIG_BYTES)
     except FileNotFoundError:
-        return Config()
-    return _from_document(document)
+        return Config(), []
+    except StoreError as error:
+        return Config(), [error]
+    config, problems = _checked(document.data)
+    errors = [document.error(problem) for problem in problems]
+    errors.sort(key=lambda e: (e.line is None, e.line or 0))
+    return config, errors
+
+
+def load_config(path: Path) -> Config:
+    """The settings in `path`, or the defaults when there is no such file.
+
+    StoreError for the first problem in the file (see `load_config_checked`).
+    """
+    config, problems = load_config_checked(path)
+    if problems:
+        raise problems[0]
+    return config
 
 
 def save_config(path: Path, config: Config) -> None:
@@ -98,25 +123,55 @@ def save_config(path: Path, config: Config) -> None:
 
 def config_from_dict(data: dict[str, Any]) -> Config:
     """Validate parsed TOML into a Config; FieldError names the first bad key."""
-    check_keys(data, [f.name for f in fields(Config)], ())
-    return Config(
-        units=_units(data.get("units", Units.METRIC.value)),
-        weight_kg=_weight(data.get("weight_kg")),
-        backward_energy_factor=_backward_factor(
-            data.get("backward_energy_factor", DEFAULT_BACKWARD_FACTOR)
+    config, problems = _checked(data)
+    if problems:
+        raise problems[0]
+    return config
+
+
+def _checked(data: dict[str, Any]) -> tuple[Config, list[FieldError]]:
+    """The Config in `data`, with the default for each bad setting, and what was bad."""
+    problems = _unknown_keys(data, [f.name for f in fields(Config)], ())
+    defaults = Config()
+    config = Config(
+        units=_or_default(
+            problems, defaults.units, _units, data.get("units", defaults.units.value)
         ),
-        get_ready_s=_whole_number(
-            data, "get_ready_s", DEFAULT_GET_READY_S, MAX_GET_READY_S, " seconds (0 = none)", ()
+        weight_kg=_or_default(problems, defaults.weight_kg, _weight, data.get("weight_kg")),
+        backward_energy_factor=_or_default(
+            problems,
+            defaults.backward_energy_factor,
+            _backward_factor,
+            data.get("backward_energy_factor", defaults.backward_energy_factor),
         ),
-        sound=_sound(data.get("sound", {})),
+        sound=_sound(data.get("sound", {}), problems),
+        get_ready_s=_or_default(
+            problems,
+            defaults.get_ready_s,
+            lambda v: _whole_number("get_ready_s", v, MAX_GET_READY_S, " seconds (0 = none)", ()),
+            data.get("get_ready_s", defaults.get_ready_s),
+        ),
     )
+    return config, problems
 
 
-def _from_document(document: TomlDocument) -> Config:
+def _or_default(problems: list[FieldError], default: T, read: Callable[[Any], T], value: Any) -> T:
+    """`read(value)`, or `default` with the problem noted when the value is bad."""
     try:
-        return config_from_dict(document.data)
+        return read(value)
     except FieldError as problem:
-        raise document.error(problem) from problem
+        problems.append(problem)
+        return default
+
+
+def _unknown_keys(
+    table: dict[str, Any], known: list[str], where: tuple[str, ...]
+) -> list[FieldError]:
+    return [
+        FieldError((*where, key), unknown_key_reason(key, known))
+        for key in table
+        if key not in known
+    ]
 
 
 def _to_dict(config: Config) -> dict[str, Any]:
@@ -158,43 +213,48 @@ def _number_between(
     raise FieldError(keys, f"expected a number between {low} and {high}{unit}, got {show(value)}")
 
 
-def _sound(value: object) -> SoundConfig:
-    if not isinstance(value, dict):
-        raise FieldError(("sound",), f"expected a table ([sound]), got {show(value)}")
-    check_keys(value, [f.name for f in fields(SoundConfig)], ("sound",))
+def _sound(value: object, problems: list[FieldError]) -> SoundConfig:
     defaults = SoundConfig()
+    if not isinstance(value, dict):
+        problems.append(FieldError(("sound",), f"expected a table ([sound]), got {show(value)}"))
+        return defaults
+    problems += _unknown_keys(value, [f.name for f in fields(SoundConfig)], ("sound",))
+
+    def flag(key: str, default: bool) -> bool:
+        return _or_default(problems, default, lambda v: _flag(key, v), value.get(key, default))
+
+    def whole(key: str, default: int, high: int, unit: str) -> int:
+        return _or_default(
+            problems,
+            default,
+            lambda v: _whole_number(key, v, high, unit),
+            value.get(key, default),
+        )
+
     return SoundConfig(
-        enabled=_flag(value, "enabled", defaults.enabled),
-        voice=_flag(value, "voice", defaults.voice),
-        volume=_whole_number(value, "volume", defaults.volume, MAX_VOLUME, ""),
-        turnaround_warning_s=_whole_number(
-            value,
+        enabled=flag("enabled", defaults.enabled),
+        voice=flag("voice", defaults.voice),
+        volume=whole("volume", defaults.volume, MAX_VOLUME, ""),
+        turnaround_warning_s=whole(
             "turnaround_warning_s",
             defaults.turnaround_warning_s,
             MAX_TURNAROUND_WARNING_S,
             " seconds (0 = off)",
         ),
-        countdown=_flag(value, "countdown", defaults.countdown),
-        halfway=_flag(value, "halfway", defaults.halfway),
+        countdown=flag("countdown", defaults.countdown),
+        halfway=flag("halfway", defaults.halfway),
     )
 
 
-def _flag(table: dict[str, Any], key: str, default: bool) -> bool:
-    value = table.get(key, default)
+def _flag(key: str, value: object) -> bool:
     if isinstance(value, bool):
         return value
     raise FieldError(("sound", key), f"expected true or false, got {show(value)}")
 
 
 def _whole_number(
-    table: dict[str, Any],
-    key: str,
-    default: int,
-    high: int,
-    unit: str,
-    where: tuple[str, ...] = ("sound",),
+    key: str, value: object, high: int, unit: str, where: tuple[str, ...] = ("sound",)
 ) -> int:
-    value = table.get(key, default)
     if is_number(value) and isinstance(value, int) and 0 <= value <= high:
         return value
     raise FieldError(

@@ -19,7 +19,7 @@ from backrun_tui.model.plan import Workout
 from backrun_tui.model.session import SessionRecord
 from backrun_tui.store import workouts as workout_files
 from backrun_tui.store.checkpoints import recover_orphans
-from backrun_tui.store.config import Config, load_config, save_config
+from backrun_tui.store.config import Config, load_config_checked, save_config
 from backrun_tui.store.errors import StoreError
 from backrun_tui.store.paths import Paths
 from backrun_tui.store.sessions import SessionEntry, load_sessions, read_session
@@ -57,11 +57,10 @@ class Library:
     # --- settings -------------------------------------------------------------------------
 
     def config(self) -> Loaded[Config]:
-        """The settings; the defaults, and the problem, when config.toml cannot be used."""
-        try:
-            return Loaded(load_config(self.paths.config_file))
-        except StoreError as problem:
-            return Loaded(Config(), [problem])
+        """The settings, and every problem with config.toml (path, line, key), each once;
+        a bad setting keeps its default, the others are read as usual."""
+        config, problems = load_config_checked(self.paths.config_file)
+        return Loaded(config, problems)
 
     def config_stamp(self) -> Stamp | None:
         return file_stamp(self.paths.config_file)

@@ -21,11 +21,15 @@ import contextlib
 import errno
 import os
 import socket
+import stat
 import sys
 from pathlib import Path
 
 #: Tries at taking a lock whose file keeps being replaced under us (see `take_lock`).
 _LOCK_ATTEMPTS = 5
+# A lock file is always a regular file backrun made: never followed as a link, and opened
+# without waiting in case something else (a named pipe) is in its place.
+_OPEN_FLAGS = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 
 
 if sys.platform == "win32":
@@ -81,13 +85,13 @@ def take_lock(lock_path: Path) -> int | None:
 
     The descriptor is not inherited by programs this process starts (PEP 446), so a child
     cannot keep a dead backrun's session looking alive. OSError if the file cannot be
-    opened or locked at all.
+    opened or locked at all, or is not a regular file.
     """
     for _ in range(_LOCK_ATTEMPTS):
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        fd = _open_lock_file(lock_path)
         try:
             locked = _try_lock(fd)
-            current = locked and _is_file_at(fd, lock_path)
+            current = locked and is_file_at(fd, lock_path)
         except BaseException:
             os.close(fd)
             raise
@@ -101,10 +105,29 @@ def take_lock(lock_path: Path) -> int | None:
     return None
 
 
-def _is_file_at(fd: int, path: Path) -> bool:
+def _open_lock_file(lock_path: Path) -> int:
+    try:
+        fd = os.open(lock_path, _OPEN_FLAGS, 0o600)
+    except OSError as exc:
+        if os.path.islink(lock_path):
+            raise OSError(exc.errno, "a link, which a lock file never is", str(lock_path)) from exc
+        raise
+    try:
+        regular = stat.S_ISREG(os.fstat(fd).st_mode)
+    except BaseException:
+        os.close(fd)
+        raise
+    if not regular:
+        os.close(fd)
+        raise OSError(errno.EINVAL, "not a regular file", str(lock_path))
+    return fd
+
+
+def is_file_at(fd: int, path: Path) -> bool:
+    """Whether the file open as `fd` is the one at `path` (not deleted, not replaced)."""
     try:
         on_disk = os.stat(path)
-    except FileNotFoundError:
+    except OSError:  # gone, or its folder is
         return False
     held = os.fstat(fd)
     return (held.st_dev, held.st_ino) == (on_disk.st_dev, on_disk.st_ino)
@@ -115,13 +138,15 @@ def release_lock(fd: int, lock_path: Path) -> None:
 
     In that order, whoever opened the file before it went finds, once they get the lock,
     that it is no longer the file at the path (see `take_lock`). Windows cannot delete an
-    open file, so there the order is reversed.
+    open file, so there the order is reversed. A file that has taken the lock file's place
+    (its folder was deleted and made again) is not this lock's to delete.
     """
     if os.name == "nt":
         os.close(fd)
         with contextlib.suppress(OSError):
             lock_path.unlink()
         return
-    with contextlib.suppress(OSError):
-        lock_path.unlink()
+    if is_file_at(fd, lock_path):
+        with contextlib.suppress(OSError):
+            lock_path.unlink()
     os.close(fd)

@@ -10,15 +10,21 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import replace
-from enum import Enum
-from typing import Any, TypeVar
+from typing import Any
 
 import tomli_w
 
 from backrun_tui.model.kinds import Kind
 from backrun_tui.model.notation import NotationError, parse
+from backrun_tui.model.plan import (
+    MAX_INCLINE_PCT,
+    MAX_INTERVAL_SECONDS,
+    MAX_PLAN_SECONDS,
+    MAX_SPEED_KMH,
+    MIN_INCLINE_PCT,
+)
 from backrun_tui.model.session import (
     IntervalOutcome,
     IntervalRecord,
@@ -26,18 +32,30 @@ from backrun_tui.model.session import (
     SessionRecord,
     Status,
 )
+from backrun_tui.store.config import MAX_WEIGHT_KG, MIN_WEIGHT_KG
 from backrun_tui.store.errors import StoreError
-from backrun_tui.store.tomlfile import (
-    FieldError,
-    TomlDocument,
-    check_keys,
-    check_schema_version,
-    is_number,
-    show,
-)
+from backrun_tui.store.table import Table
+from backrun_tui.store.tomlfile import FieldError, TomlDocument, check_schema_version, show
 
 SCHEMA_VERSION = 1
 MAX_TIME_SCALE = 1000
+# Bounds on what a session file may say, far beyond any real session, so that a hand-edited
+# or hostile file cannot bring absurd numbers (1e308 seconds) into the history's sums.
+#: Session time run (pauses excluded): a week, against plans of at most 24 hours.
+MAX_SESSION_SECONDS = 7 * 24 * 3600
+#: Paused time: a time-scaled session's pauses count scaled seconds, like its clock.
+MAX_PAUSED_SECONDS = MAX_SESSION_SECONDS * MAX_TIME_SCALE
+#: A week at the top speed: 5,040 km.
+MAX_DISTANCE_KM = MAX_SPEED_KMH * MAX_SESSION_SECONDS / 3600
+#: A week at the top speed and incline, backward, at the top weight: about 11.4 million.
+MAX_ENERGY_KCAL = 12_000_000
+#: Intervals and pauses per session; a 24-hour plan of 1-second intervals has 86,400.
+MAX_INTERVALS = 100_000
+MAX_PAUSES = 100_000
+#: Years a start or update time may fall in. 1970: a computer without a clock battery
+#: starts there until it finds the time, and its sessions must still be saved.
+MIN_YEAR = 1970
+MAX_YEAR = 2200
 FINAL_STATUSES = (Status.COMPLETED, Status.STOPPED, Status.INTERRUPTED)
 _SESSION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 _KEYS = (
@@ -53,8 +71,6 @@ _INTERVAL_KEYS = (
 _PAUSE_KEYS = ("at_seconds", "seconds", "reason")
 _ARRAYS = ("intervals", "pauses")
 _HEADER_COMMENT = '# A backrun session. The fields are described in the README ("Session files").\n'
-
-E = TypeVar("E", bound=Enum)
 
 
 def is_session_id(text: str) -> bool:
@@ -208,88 +224,8 @@ def _to_second(moment: dt.datetime) -> dt.datetime:
 # --- reading ------------------------------------------------------------------------------
 
 
-class _Table:
-    """One table of a session file, read field by field; each error names the field."""
-
-    def __init__(self, data: object, where: tuple[str, ...], known: Iterable[str]) -> None:
-        if not isinstance(data, dict):
-            raise FieldError(where, f"expected a table, got {show(data)}")
-        check_keys(data, known, where)
-        self.data: dict[str, Any] = data
-        self.where = where
-
-    def fail(self, key: str, reason: str) -> FieldError:
-        return FieldError((*self.where, key), reason)
-
-    def value(self, key: str) -> object:
-        if key not in self.data:
-            raise self.fail(key, "missing")
-        return self.data[key]
-
-    def text(self, key: str, default: str | None = None) -> str:
-        if default is not None and key not in self.data:
-            return default
-        value = self.value(key)
-        if not isinstance(value, str):
-            raise self.fail(key, f"expected text in quotes, got {show(value)}")
-        return value
-
-    def number(
-        self, key: str, low: float | None = None, high: float | None = None, *, above: bool = False
-    ) -> float:
-        """A finite number, at least `low` (or `above` it) and at most `high`."""
-        value = self.value(key)
-        if is_number(value) and math.isfinite(value):
-            too_low = low is not None and (value <= low if above else value < low)
-            if not too_low and (high is None or value <= high):
-                return float(value)
-        bounds = [f"{'above' if above else 'at least'} {low:g}"] if low is not None else []
-        bounds += [f"at most {high:g}"] if high is not None else []
-        wanted = f" {' and '.join(bounds)}" if bounds else ""
-        raise self.fail(key, f"expected a number{wanted}, got {show(value)}")
-
-    def optional_number(
-        self, key: str, low: float | None = None, *, above: bool = False
-    ) -> float | None:
-        return self.number(key, low, above=above) if key in self.data else None
-
-    def whole(self, key: str, low: int, high: int | None = None) -> int:
-        value = self.value(key)
-        whole = value if isinstance(value, int) and not isinstance(value, bool) else None
-        if whole is not None and whole >= low and (high is None or whole <= high):
-            return whole
-        wanted = f"from {low} to {high}" if high is not None else f"of at least {low}"
-        raise self.fail(key, f"expected a whole number {wanted}, got {show(value)}")
-
-    def choice(self, key: str, allowed: Iterable[E]) -> E:
-        allowed = list(allowed)
-        value = self.value(key)
-        for member in allowed:
-            if value == member.value:
-                return member
-        names = [f'"{m.value}"' for m in allowed]
-        wanted = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
-        raise self.fail(key, f"expected {wanted}, got {show(value)}")
-
-    def moment(self, key: str) -> dt.datetime:
-        value = self.value(key)
-        if isinstance(value, dt.datetime) and value.tzinfo is not None:
-            return value
-        raise self.fail(
-            key,
-            f"expected a date and time with its UTC offset (e.g. 2026-11-30 14:29:26+01:00), "
-            f"got {show(value)}",
-        )
-
-    def tables(self, key: str) -> list[object]:
-        value = self.data.get(key, [])
-        if not isinstance(value, list):
-            raise self.fail(key, f"expected an array of tables ([[{key}]]), got {show(value)}")
-        return value
-
-
 def _record_from_data(data: dict[str, Any], statuses: tuple[Status, ...]) -> SessionRecord:
-    top = _Table(data, (), _KEYS)
+    top = Table(data, (), _KEYS)
     check_schema_version(top.data, SCHEMA_VERSION)
     session_id = top.text("id")
     if not is_session_id(session_id):
@@ -298,26 +234,28 @@ def _record_from_data(data: dict[str, Any], statuses: tuple[Status, ...]) -> Ses
         id=session_id,
         workout=top.text("workout"),
         plan=_plan(top),
-        started_at=top.moment("started_at"),
-        updated_at=top.moment("updated_at"),
+        started_at=top.moment("started_at", MIN_YEAR, MAX_YEAR),
+        updated_at=top.moment("updated_at", MIN_YEAR, MAX_YEAR),
         status=top.choice("status", statuses),
         time_scale=top.number("time_scale", 0, MAX_TIME_SCALE, above=True),
-        planned_seconds=top.whole("planned_seconds", 0),
-        active_seconds=top.number("active_seconds", 0),
-        paused_seconds=top.number("paused_seconds", 0),
-        backward_seconds=top.number("backward_seconds", 0),
-        forward_seconds=top.number("forward_seconds", 0),
-        distance_km=top.optional_number("distance_km", 0),
-        energy_kcal=top.optional_number("energy_kcal", 0),
-        weight_kg=top.optional_number("weight_kg", 0, above=True),
-        intervals=tuple(_interval(t, n) for n, t in enumerate(top.tables("intervals"), start=1)),
-        pauses=tuple(_pause(t, n) for n, t in enumerate(top.tables("pauses"), start=1)),
+        planned_seconds=top.whole("planned_seconds", 0, MAX_PLAN_SECONDS),
+        active_seconds=top.number("active_seconds", 0, MAX_SESSION_SECONDS),
+        paused_seconds=top.number("paused_seconds", 0, MAX_PAUSED_SECONDS),
+        backward_seconds=top.number("backward_seconds", 0, MAX_SESSION_SECONDS),
+        forward_seconds=top.number("forward_seconds", 0, MAX_SESSION_SECONDS),
+        distance_km=top.optional_number("distance_km", 0, MAX_DISTANCE_KM),
+        energy_kcal=top.optional_number("energy_kcal", 0, MAX_ENERGY_KCAL),
+        weight_kg=top.optional_number("weight_kg", MIN_WEIGHT_KG, MAX_WEIGHT_KG),
+        intervals=tuple(
+            _interval(t, n) for n, t in enumerate(top.tables("intervals", MAX_INTERVALS), start=1)
+        ),
+        pauses=tuple(_pause(t, n) for n, t in enumerate(top.tables("pauses", MAX_PAUSES), start=1)),
         rpe=top.whole("rpe", 1, 10) if "rpe" in data else None,
         note=top.text("note", default=""),
     )
 
 
-def _plan(top: _Table) -> str:
+def _plan(top: Table) -> str:
     notation = top.text("plan")
     try:
         parse(notation)
@@ -327,25 +265,27 @@ def _plan(top: _Table) -> str:
 
 
 def _interval(data: object, number: int) -> IntervalRecord:
-    table = _Table(data, ("intervals", str(number)), _INTERVAL_KEYS)
+    table = Table(data, ("intervals", str(number)), _INTERVAL_KEYS)
     return IntervalRecord(
-        index=table.whole("index", 1),
+        index=table.whole("index", 1, MAX_INTERVALS),
         kind=table.choice("kind", Kind),
-        planned_seconds=table.whole("planned_seconds", 0),
-        actual_seconds=table.number("actual_seconds", 0),
+        planned_seconds=table.whole("planned_seconds", 0, MAX_INTERVAL_SECONDS),
+        actual_seconds=table.number("actual_seconds", 0, MAX_SESSION_SECONDS),
         outcome=table.choice("outcome", IntervalOutcome),
-        speed_kmh=table.optional_number("speed_kmh", 0, above=True),
-        incline_pct=table.optional_number("incline_pct"),
+        speed_kmh=table.optional_number("speed_kmh", 0, MAX_SPEED_KMH, above=True),
+        incline_pct=table.optional_number("incline_pct", MIN_INCLINE_PCT, MAX_INCLINE_PCT),
         label=table.text("label", default=""),
-        adjusted_seconds=table.number("adjusted_seconds"),
+        adjusted_seconds=table.number(
+            "adjusted_seconds", -MAX_SESSION_SECONDS, MAX_SESSION_SECONDS
+        ),
     )
 
 
 def _pause(data: object, number: int) -> PauseRecord:
-    table = _Table(data, ("pauses", str(number)), _PAUSE_KEYS)
+    table = Table(data, ("pauses", str(number)), _PAUSE_KEYS)
     return PauseRecord(
-        at_seconds=table.number("at_seconds", 0),
-        seconds=table.number("seconds", 0),
+        at_seconds=table.number("at_seconds", 0, MAX_SESSION_SECONDS),
+        seconds=table.number("seconds", 0, MAX_PAUSED_SECONDS),
         reason=table.text("reason"),
     )
 

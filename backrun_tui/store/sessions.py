@@ -64,11 +64,12 @@ reason = "user"
 Top level (required unless marked optional):
 - `schema_version`: 1. A newer number means a newer backrun wrote the file.
 - `id`: the session's identity, `YYYYMMDD-HHMMSS-xxxx` (local start time and 4 random hex
-  digits); letters, digits, `-` and `_` only. The file is named after it.
+  digits); letters, digits, `-` and `_` only. The file is named after it, `<id>.toml`; a
+  file whose `id` is not its name (a copy) is reported and skipped.
 - `workout`: the workout's name (may be empty); `plan`: the plan in canonical notation.
-- `started_at`, `updated_at`: TOML offset date-times, to the second. `updated_at` is when
-  the file was last written: the end for a finished session, the last checkpoint for an
-  interrupted one.
+- `started_at`, `updated_at`: TOML offset date-times, to the second, in the years 1970 to
+  2200. `updated_at` is when the file was last written: the end for a finished session,
+  the last checkpoint for an interrupted one.
 - `status`: `"completed"` (the plan ran to its end), `"stopped"` (the runner stopped it) or
   `"interrupted"` (backrun ended mid-session: crash, kill, power cut; recovered from the
   last checkpoint). Checkpoints of a session under way say `"running"`.
@@ -89,6 +90,12 @@ Top level (required unless marked optional):
 `[[pauses]]`, one per pause: `at_seconds` (active seconds when it began), `seconds`, and
 `reason` (`"user"`, or `"sleep"` when the computer slept).
 
+Every number has bounds far beyond any real session (`session_toml`'s MAX_ constants):
+seconds of session time at most a week (paused seconds, which a time-scaled session counts
+scaled, a week × 1000), distance at most 5,040 km, energy at most 12 million kcal, weight
+20–400 kg, speed at most 30 km/h, incline −10 to 40 %, at most 100,000 intervals and as
+many pauses. A file may be at most 32 MiB (`safe_read.MAX_SESSION_BYTES`).
+
 No other keys are allowed, so a misspelt one is reported instead of silently ignored. A file
 that cannot be read is reported with its path, line and field, skipped, and left as it is.
 
@@ -108,6 +115,7 @@ from pathlib import Path
 
 from backrun_tui.model.session import SessionRecord
 from backrun_tui.store.errors import StoreError
+from backrun_tui.store.safe_read import MAX_SESSION_BYTES
 from backrun_tui.store.session_toml import (
     SCHEMA_VERSION,
     as_saved,
@@ -116,6 +124,8 @@ from backrun_tui.store.session_toml import (
     record_to_toml,
 )
 from backrun_tui.store.tomlfile import read_toml, show
+
+RUNNING_DIR_NAME = ".running"
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -127,6 +137,7 @@ __all__ = [
     "read_session",
     "record_from_document",
     "record_to_toml",
+    "running_dir",
     "session_path",
 ]
 
@@ -157,14 +168,19 @@ def session_path(folder: Path, session_id: str) -> Path:
     return folder / f"{session_id}.toml"
 
 
+def running_dir(sessions_dir: Path) -> Path:
+    """Where checkpoints and locks of sessions under way live."""
+    return sessions_dir / RUNNING_DIR_NAME
+
+
 def load_sessions(
     folder: Path, since: dt.date | None = None
 ) -> tuple[list[SessionEntry], list[StoreError]]:
     """Every session in `folder`, newest first, and what could not be read.
 
     `since` keeps the sessions that started on that local date or later. Dot-files (temp
-    files, the checkpoints folder) are ignored; unreadable files are reported, skipped, and
-    never changed.
+    files, the checkpoints folder) are ignored; unreadable files, and files whose session
+    id is not their name, are reported, skipped, and never changed.
     """
     entries: list[SessionEntry] = []
     errors: list[StoreError] = []
@@ -179,22 +195,39 @@ def load_sessions(
             continue
         path = folder / name
         try:
-            record = read_session(path)
+            record = read_session(path, check_name=True)
         except FileNotFoundError:
             continue  # deleted since the folder was listed (e.g. by a sync client)
         except StoreError as error:
             errors.append(error)
             continue
-        if since is None or record.started_at.astimezone().date() >= since:
+        if since is None or _local_date(record.started_at) >= since:
             entries.append(SessionEntry(record=record, path=path))
     entries.sort(key=lambda e: (e.record.started_at, e.record.id), reverse=True)
     return entries, errors
 
 
-def read_session(path: Path, *, checkpoint: bool = False) -> SessionRecord:
+def read_session(
+    path: Path, *, checkpoint: bool = False, check_name: bool = False
+) -> SessionRecord:
     """The session in `path`; StoreError if it cannot be accepted, FileNotFoundError if gone.
 
     A finished session's status is completed, stopped or interrupted; a checkpoint's
-    (`checkpoint=True`) is running.
+    (`checkpoint=True`) is running. `check_name` refuses a file not named `<id>.toml`, as
+    every file in the sessions folder is (a copy under another name would count twice).
     """
-    return record_from_document(read_toml(path), checkpoint=checkpoint)
+    document = read_toml(path, max_bytes=MAX_SESSION_BYTES)
+    record = record_from_document(document, checkpoint=checkpoint)
+    if check_name and path.name != f"{record.id}.toml":
+        reason = f"id: {show(record.id)} is not the file's name"
+        raise StoreError(path, reason, document.line_of(("id",)))
+    return record
+
+
+def _local_date(moment: dt.datetime) -> dt.date:
+    """The date `moment` falls on here, or as written when it cannot be converted."""
+    try:
+        return moment.astimezone().date()
+    except (OverflowError, OSError, ValueError):
+        # Out of the platform's range (some cannot convert times before 1970).
+        return moment.date()

@@ -20,11 +20,18 @@ from pathlib import Path
 from typing import Any, TypeGuard
 
 from backrun_tui.store.errors import StoreError
+from backrun_tui.store.safe_read import read_capped
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _HEADER = re.compile(r"^\s*\[\[?\s*(?P<name>[^\[\]]+?)\s*\]\]?\s*(#.*)?$")
 _ASSIGNMENT = re.compile(r"""^\s*(?P<key>[A-Za-z0-9_\-."' ]+?)\s*=""")
+_AT_END = " (at end of document)"
+_DIGITS = re.compile(r"[0-9A-Fa-f_]{100,}")
+#: Nesting deeper than this is reported at the line where it first goes past it.
+_DEEP = 64
 _SHOWN_TEXT_MAX = 40
+#: TOML integers are 64-bit; a bigger one is shown as too large instead of in full.
+_TOML_INT_MAX = 2**63 - 1
 
 
 class FieldError(Exception):
@@ -60,18 +67,14 @@ class TomlDocument:
         return StoreError(self.path, str(problem), self.line_of(problem.keys))
 
 
-def read_toml(path: Path) -> TomlDocument:
-    """Read and parse a TOML file.
+def read_toml(path: Path, *, max_bytes: int) -> TomlDocument:
+    """Read and parse the TOML file at `path`, refusing one over `max_bytes`.
 
+    This is the one way the store reads its files (see `safe_read` for what is refused).
     A missing file raises FileNotFoundError, since what that means is up to the caller;
     anything else that goes wrong raises StoreError.
     """
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise
-    except OSError as exc:
-        raise StoreError(path, f"cannot read: {exc.strerror or exc}") from exc
+    raw = read_capped(path, max_bytes)
     try:
         # utf-8-sig: Windows editors like to start a file with a byte-order mark.
         text = raw.decode("utf-8-sig")
@@ -86,7 +89,15 @@ def parse_toml(path: Path, text: str) -> TomlDocument:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise _syntax_error(path, exc) from exc
+        raise _syntax_error(path, text, exc) from exc
+    except RecursionError as exc:
+        # tomllib parses nested arrays and tables by recursion.
+        reason = "invalid TOML: arrays or tables nested too deeply"
+        raise StoreError(path, reason, _deepest_line(text)) from exc
+    except ValueError as exc:
+        # Python refuses to turn thousands of digits into an integer (int_max_str_digits).
+        reason = "invalid TOML: a number with too many digits"
+        raise StoreError(path, reason, _longest_number_line(text)) from exc
     return TomlDocument(path=path, text=text, data=data)
 
 
@@ -112,8 +123,11 @@ def show(value: object) -> str:
     if isinstance(value, str):
         shown = value if len(value) <= _SHOWN_TEXT_MAX else value[: _SHOWN_TEXT_MAX - 1] + "…"
         return json.dumps(shown, ensure_ascii=False)
-    if isinstance(value, float) and not math.isfinite(value):
-        return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
+    if isinstance(value, float) and math.isnan(value):
+        return "nan"
+    if _too_large(value):
+        # `1e400` reads as infinity; "got inf" would not tell the runner what is wrong.
+        return "too large a number" if value > 0 else "too large a negative number"
     if isinstance(value, int | float):
         return repr(value)
     if isinstance(value, dict):
@@ -125,18 +139,81 @@ def show(value: object) -> str:
     return repr(value)
 
 
+def _too_large(value: object) -> TypeGuard[int | float]:
+    if isinstance(value, float):
+        return math.isinf(value)
+    return is_number(value) and not -_TOML_INT_MAX - 1 <= value <= _TOML_INT_MAX
+
+
 def is_number(value: object) -> TypeGuard[int | float]:
     """True for TOML integers and floats; TOML booleans are not numbers."""
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def _syntax_error(path: Path, exc: tomllib.TOMLDecodeError) -> StoreError:
+def _syntax_error(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> StoreError:
     message = str(exc)
     match = _TOML_POSITION.search(message)
-    if match is None:
-        return StoreError(path, f"invalid TOML: {message}")
-    reason = message[: match.start()]
-    return StoreError(path, f"invalid TOML: {reason} (column {match[2]})", int(match[1]))
+    if match is not None:
+        reason = message[: match.start()]
+        return StoreError(path, f"invalid TOML: {reason} (column {match[2]})", int(match[1]))
+    if message.endswith(_AT_END):
+        # A file cut short: tomllib gives no line, so point at the last one.
+        reason = message.removesuffix(_AT_END)
+        return StoreError(
+            path, f"invalid TOML: {reason} (at the end of the file)", _last_line(text)
+        )
+    return StoreError(path, f"invalid TOML: {message}", _last_line(text))
+
+
+def _last_line(text: str) -> int:
+    return max(1, len(text.splitlines()))
+
+
+def _deepest_line(text: str) -> int:
+    """The line where arrays and inline tables nest deepest (or first nest past _DEEP).
+
+    Brackets inside strings and comments are not counted. Only used to point at the
+    place of a nesting error, so a rough scan is enough.
+    """
+    depth = deepest = 0
+    line = deepest_line = 1
+    quote = ""  # the delimiter of the string being scanned, if any
+    i, end = 0, len(text)
+    while i < end and deepest <= _DEEP:
+        char = text[i]
+        if char == "\n":
+            line += 1
+            if len(quote) == 1:  # a one-line string cannot go on; the file is broken here
+                quote = ""
+        elif quote:
+            if char == "\\" and quote[0] == '"' and text[i + 1 : i + 2] not in ("", "\n"):
+                i += 1  # an escaped character, perhaps a quote
+            elif text.startswith(quote, i):
+                i += len(quote) - 1
+                quote = ""
+        elif char == "#":
+            newline = text.find("\n", i)
+            i = end if newline < 0 else newline
+            continue
+        elif char in "\"'":
+            quote = char * 3 if text.startswith(char * 3, i) else char
+            i += len(quote) - 1
+        elif char in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest, deepest_line = depth, line
+        elif char in "]}":
+            depth -= 1
+        i += 1
+    return deepest_line
+
+
+def _longest_number_line(text: str) -> int:
+    runs = [(len(m[0]), m.start()) for m in _DIGITS.finditer(text)]
+    if not runs:
+        return _last_line(text)
+    start = max(runs)[1]
+    return text.count("\n", 0, start) + 1
 
 
 def _assignments(text: str) -> list[tuple[int, tuple[str, ...]]]:

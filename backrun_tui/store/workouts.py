@@ -19,7 +19,8 @@ plan = "5m warmup @5kph, 6x(1m back @5kph, 2m fwd @8kph), 5m cooldown @5kph"
   notation accepts.
 
 No other keys are allowed, so a misspelt one is reported instead of silently ignored.
-Files whose names start with a dot are ignored (temp files, macOS `._` resource forks).
+Files whose names start with a dot are ignored (temp files, macOS `._` resource forks). A
+file may be at most 4 MiB (`safe_read.MAX_WORKOUT_BYTES`).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from backrun_tui.model.notation import NotationError, format_plan, parse
 from backrun_tui.model.plan import Workout
 from backrun_tui.store.atomic import atomic_write_text, fsync_dir
 from backrun_tui.store.errors import StoreError
+from backrun_tui.store.safe_read import MAX_WORKOUT_BYTES
 from backrun_tui.store.tomlfile import (
     FieldError,
     TomlDocument,
@@ -186,7 +188,12 @@ def workout_from_document(document: TomlDocument, default_unit: SpeedUnit) -> Wo
 
 
 def read_workout(path: Path, default_unit: SpeedUnit) -> Workout:
-    return workout_from_document(read_toml(path), default_unit)
+    """The workout in the file at `path`: a saved one, or one named on the command line.
+
+    StoreError for a file that cannot be accepted (see `safe_read` for what is refused);
+    FileNotFoundError when nothing is there.
+    """
+    return workout_from_document(read_toml(path, max_bytes=MAX_WORKOUT_BYTES), default_unit)
 
 
 def _workout_from_dict(data: dict[str, Any], default_unit: SpeedUnit) -> Workout:

@@ -125,3 +125,21 @@ def test_file_and_folder_are_fsynced(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(os, "fsync", recording_fsync)
     atomic_write_text(tmp_path / "w.toml", "x")
     assert synced == ["file", "folder"]
+
+
+@posix_only
+@pytest.mark.parametrize("through_a_link", [False, True])
+def test_a_named_pipe_in_the_way_is_refused_not_replaced(
+    tmp_path: Path, through_a_link: bool
+) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    target = tmp_path / "config.toml"
+    if through_a_link:
+        target.symlink_to(pipe)
+    else:
+        target = pipe
+    with pytest.raises(OSError, match="not a regular file"):
+        atomic_write_text(target, "units = 'metric'\n")
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert sorted(os.listdir(tmp_path)) == sorted({"pipe", target.name})

@@ -72,7 +72,8 @@ def results() -> Results:
 
 @pytest.fixture
 def writer(sessions: Path, results: Results) -> Iterator[SessionWriter]:
-    session_writer = SessionWriter(sessions, ID, on_result=results)
+    # No rest between writes, so tests that wait for several checkpoints do not wait long.
+    session_writer = SessionWriter(sessions, ID, on_result=results, min_gap=0)
     yield session_writer
     session_writer.close()
 
@@ -331,7 +332,7 @@ def test_a_read_only_data_folder_fails_the_finish_until_it_is_writable(
 @posix_only
 def test_when_open_fails_checkpoints_report_it_and_retry(sessions: Path, results: Results) -> None:
     with read_only(sessions):
-        writer = SessionWriter(sessions, ID, on_result=results)
+        writer = SessionWriter(sessions, ID, on_result=results, min_gap=0)
         with pytest.raises(OSError):
             writer.open()
         writer.checkpoint(running_record(active=1.0))

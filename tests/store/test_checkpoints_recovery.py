@@ -7,13 +7,14 @@ import os
 import socket
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from backrun_tui.model.session import IntervalOutcome, SessionRecord, Status
-from backrun_tui.store import checkpoints
+from backrun_tui.store import recovery
 from backrun_tui.store import sessions as sessions_module
 from backrun_tui.store.checkpoints import SessionWriter, recover_orphans
 from backrun_tui.store.sessions import as_saved, read_session, record_to_toml
@@ -243,10 +244,79 @@ def test_a_checkpoint_that_goes_while_recovery_looks_is_no_error(
         writer.checkpoint(running_record())
     real_read = sessions_module.read_session
 
-    def read_after_it_went(path: Path, *, checkpoint: bool = False) -> SessionRecord:
+    def read_after_it_went(
+        path: Path, *, checkpoint: bool = False, check_name: bool = False
+    ) -> SessionRecord:
         path.unlink()  # settled by another backrun starting up just before us
-        return real_read(path, checkpoint=checkpoint)
+        return real_read(path, checkpoint=checkpoint, check_name=check_name)
 
-    monkeypatch.setattr(checkpoints, "read_session", read_after_it_went)
+    monkeypatch.setattr(recovery, "read_session", read_after_it_went)
     assert recover_orphans(sessions, NOW) == ([], [])
     assert os.listdir(sessions / ".running") == []
+
+
+# --- a session file in the way ----------------------------------------------------------------
+
+
+def orphan(sessions: Path) -> Path:
+    """A checkpoint left by a backrun that is gone; returns it."""
+    with SessionWriter(sessions, ID) as writer:
+        writer.checkpoint(running_record())
+    return writer.checkpoint_path
+
+
+@pytest.mark.parametrize(
+    ("make", "problem"),
+    [
+        (lambda p: p.write_text("schema_version = 1\nid = \n"), "line 2: invalid TOML: "),
+        (lambda p: p.symlink_to(p.parent / "nowhere.toml"), "broken link to "),
+        (lambda p: p.mkdir(), "not a regular file (a folder)"),
+        (
+            lambda p: p.write_text(record_to_toml(sample_record(id="20261130-000000-beef"))),
+            "it holds session 20261130-000000-beef",
+        ),
+    ],
+    ids=["junk", "dangling-link", "folder", "another-session"],
+)
+def test_a_checkpoint_is_kept_when_its_session_file_is_in_the_way(
+    sessions: Path, make: Callable[[Path], object], problem: str
+) -> None:
+    checkpoint = orphan(sessions)
+    final = sessions / f"{ID}.toml"
+    make(final)
+    before = tree(sessions)
+    links_before = os.path.islink(final), os.path.lexists(final)
+
+    recovered, errors = recover_orphans(sessions, NOW)
+
+    assert recovered == []
+    assert [e.path for e in errors] == [checkpoint]
+    reason = errors[0].reason
+    assert reason.startswith(f"kept: {final} is not a readable copy of it (")
+    assert problem in reason
+    assert tree(sessions) == before
+    assert (os.path.islink(final), os.path.lexists(final)) == links_before
+    # Once the way is clear, the next start recovers it.
+    if final.is_dir() and not final.is_symlink():
+        final.rmdir()
+    else:
+        final.unlink()
+    assert recover_orphans(sessions, NOW) == ([interrupted(running_record())], [])
+    assert not checkpoint.exists()
+
+
+def test_a_checkpoint_is_kept_when_the_recovered_file_does_not_read_back(
+    sessions: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checkpoint = orphan(sessions)
+    saved = checkpoint.read_bytes()
+
+    def torn(path: Path, text: str) -> None:
+        path.write_text(text[: len(text) // 2])  # as a failing disk might
+
+    monkeypatch.setattr(recovery, "atomic_write_text", torn)
+    recovered, errors = recover_orphans(sessions, NOW)
+    assert recovered == []
+    assert [e.path for e in errors] == [checkpoint]
+    assert "is not a readable copy of it" in errors[0].reason
+    assert checkpoint.read_bytes() == saved

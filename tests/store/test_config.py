@@ -6,7 +6,13 @@ import pytest
 
 from backrun_tui.model.kinds import Units
 from backrun_tui.model.totals import EnergyModel
-from backrun_tui.store.config import Config, SoundConfig, load_config, save_config
+from backrun_tui.store.config import (
+    Config,
+    SoundConfig,
+    load_config,
+    load_config_checked,
+    save_config,
+)
 from backrun_tui.store.errors import StoreError
 
 
@@ -167,3 +173,86 @@ def test_bad_file_is_left_alone(tmp_path: Path) -> None:
     with pytest.raises(StoreError):
         load_config(path)
     assert path.read_text() == text
+
+
+def test_a_number_too_large_for_a_float_is_called_that(tmp_path: Path) -> None:
+    error = load_error(tmp_path, "weight_kg = 1e400\n")
+    assert error.reason == (
+        "weight_kg: expected a number between 20 and 400 (kg), got too large a number"
+    )
+
+
+# --- every problem, and the defaults only where they are ----------------------------------
+
+BROKEN = """\
+units = "imperial"
+unit = "metric"
+weight_kg = 1e400
+backward_energy_factor = 1.5
+
+[sound]
+volume = 150
+voice = false
+volumme = 3
+countdown = "yes"
+"""
+
+
+def test_every_problem_is_named_once_and_the_good_settings_are_kept(tmp_path: Path) -> None:
+    path = write(tmp_path / "config.toml", BROKEN)
+    config, problems = load_config_checked(path)
+    assert config == Config(
+        units=Units.IMPERIAL,
+        weight_kg=None,
+        backward_energy_factor=1.5,
+        sound=SoundConfig(voice=False),
+    )
+    assert [(p.path, p.line, p.reason.split(":")[0]) for p in problems] == [
+        (path, 2, "unit"),
+        (path, 3, "weight_kg"),
+        (path, 7, "sound.volume"),
+        (path, 9, "sound.volumme"),
+        (path, 10, "sound.countdown"),
+    ]
+    assert path.read_text() == BROKEN
+
+
+def test_load_config_still_raises_the_first_problem(tmp_path: Path) -> None:
+    path = write(tmp_path / "config.toml", BROKEN)
+    with pytest.raises(StoreError) as caught:
+        load_config(path)
+    assert (caught.value.line, caught.value.reason) == (
+        2,
+        'unit: unknown key — did you mean "units"?',
+    )
+
+
+def test_a_sound_that_is_not_a_table_is_one_problem(tmp_path: Path) -> None:
+    path = write(tmp_path / "config.toml", 'sound = 3\nunits = "imperial"\n')
+    config, problems = load_config_checked(path)
+    assert config == Config(units=Units.IMPERIAL)
+    assert [(p.line, p.reason) for p in problems] == [
+        (1, "sound: expected a table ([sound]), got 3")
+    ]
+
+
+def test_a_file_that_does_not_parse_is_the_defaults_and_one_problem(tmp_path: Path) -> None:
+    text = 'units = "imperial"\nweight_kg = = 70\n'
+    path = write(tmp_path / "config.toml", text)
+    config, problems = load_config_checked(path)
+    assert config == Config()
+    assert [(p.path, p.line) for p in problems] == [(path, 2)]
+    assert problems[0].reason.startswith("invalid TOML: ")
+    assert path.read_text() == text
+
+
+def test_no_file_is_the_defaults_and_no_problem(tmp_path: Path) -> None:
+    assert load_config_checked(tmp_path / "config.toml") == (Config(), [])
+    assert not (tmp_path / "config.toml").exists()
+
+
+def test_a_good_file_has_no_problem(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    config = Config(Units.IMPERIAL, 81.5, 1.7, SoundConfig(True, False, 0, 60, False, True))
+    save_config(path, config)
+    assert load_config_checked(path) == (config, [])

@@ -19,6 +19,12 @@ from backrun_tui.model.session import (
     Status,
 )
 from backrun_tui.store.errors import StoreError
+from backrun_tui.store.session_toml import (
+    MAX_DISTANCE_KM,
+    MAX_ENERGY_KCAL,
+    MAX_PAUSED_SECONDS,
+    MAX_SESSION_SECONDS,
+)
 from backrun_tui.store.sessions import (
     as_saved,
     record_from_document,
@@ -163,9 +169,9 @@ def test_figures_are_rounded_and_times_cut_to_the_second() -> None:
 def test_an_offset_with_seconds_is_written_in_utc() -> None:
     # Historic zones (local mean time) have offsets TOML cannot write.
     odd = dt.timezone(dt.timedelta(minutes=19, seconds=32))
-    started = dt.datetime(1900, 1, 1, 12, 0, 0, tzinfo=odd)
+    started = dt.datetime(2026, 1, 1, 12, 0, 0, tzinfo=odd)
     text = record_to_toml(sample_record(started_at=started))
-    assert "started_at = 1900-01-01 11:40:28+00:00\n" in text
+    assert "started_at = 2026-01-01 11:40:28+00:00\n" in text
     assert reread(text).started_at == started
 
 
@@ -173,9 +179,8 @@ offsets = st.integers(-12 * 60, 14 * 60).map(lambda m: dt.timezone(dt.timedelta(
 moments = st.datetimes(
     min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2100, 1, 1), timezones=offsets
 )
-seconds = st.floats(min_value=0, max_value=1e6)
+seconds = st.floats(min_value=0, max_value=MAX_SESSION_SECONDS)
 texts = st.text(max_size=40)
-positive = st.floats(min_value=0, max_value=1e4, exclude_min=True)
 records = st.builds(
     SessionRecord,
     id=st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", fullmatch=True),
@@ -187,12 +192,12 @@ records = st.builds(
     time_scale=st.floats(min_value=0, max_value=1000, exclude_min=True),
     planned_seconds=st.integers(0, 24 * 3600),
     active_seconds=seconds,
-    paused_seconds=seconds,
+    paused_seconds=st.floats(min_value=0, max_value=MAX_PAUSED_SECONDS),
     backward_seconds=seconds,
     forward_seconds=seconds,
-    distance_km=st.none() | seconds,
-    energy_kcal=st.none() | seconds,
-    weight_kg=st.none() | positive,
+    distance_km=st.none() | st.floats(min_value=0, max_value=MAX_DISTANCE_KM),
+    energy_kcal=st.none() | st.floats(min_value=0, max_value=MAX_ENERGY_KCAL),
+    weight_kg=st.none() | st.floats(min_value=20, max_value=400),
     intervals=st.lists(
         st.builds(
             IntervalRecord,
@@ -299,13 +304,14 @@ GOOD = record_to_toml(sample_record())
             "actual_seconds = 60.0",
             "actual_seconds = -1",
             ("actual_seconds = -1",),
-            "intervals #2: actual_seconds: expected a number at least 0, got -1",
+            "intervals #2: actual_seconds: expected a number at least 0 and at most 604800, got -1",
         ),
         (
             "adjusted_seconds = 10.0",
             "adjusted_seconds = nan",
             ("adjusted_seconds = nan",),
-            "intervals #3: adjusted_seconds: expected a number, got nan",
+            "intervals #3: adjusted_seconds: expected a number at least -604800 and at most "
+            "604800, got nan",
         ),
         (
             'reason = "user"',
