@@ -1,0 +1,1 @@
+"""Recorded sessions written in formats other programs read."""
