@@ -125,10 +125,7 @@ def _record(lap: Lap, at: datetime, ran: float) -> Message:
     """Where the runner was `ran` timer seconds into a lap, at the moment `at`."""
     message = RecordMessage(local_id=_LOCAL["record"])
     message.timestamp = _millis(at)
-    distance = lap.distance_before_m
-    if lap.distance_m is not None and lap.timer_seconds > 0:
-        distance += lap.distance_m * ran / lap.timer_seconds
-    message.distance = distance
+    message.distance = lap.distance_at(ran)
     if lap.interval.speed_kmh is not None:
         message.speed = lap.interval.speed_kmh / 3.6
     return message

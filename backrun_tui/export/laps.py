@@ -88,6 +88,12 @@ class Lap:
         """Real seconds from start to end: pauses inside the lap included."""
         return (self.end - self.start).total_seconds()
 
+    def distance_at(self, ran: float) -> float:
+        """Metres from the start of the session after `ran` timer seconds into this lap."""
+        if self.distance_m is None or self.timer_seconds <= 0:
+            return self.distance_before_m
+        return self.distance_before_m + self.distance_m * ran / self.timer_seconds
+
     @property
     def is_active(self) -> bool:
         return self.interval.kind in ACTIVE_KINDS

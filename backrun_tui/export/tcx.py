@@ -91,14 +91,7 @@ def _track(lap_element: ET.Element, lap: Lap, stretch: Stretch, ran_before: floa
     ):
         point = ET.SubElement(track, "Trackpoint")
         _text(point, "Time", utc_iso(moment))
-        _text(point, "DistanceMeters", _decimal(_distance_at(lap, ran)))
-
-
-def _distance_at(lap: Lap, ran: float) -> float:
-    """Distance from the start of the session after `ran` timer seconds into a lap."""
-    if lap.distance_m is None or lap.timer_seconds <= 0:
-        return lap.distance_before_m
-    return lap.distance_before_m + lap.distance_m * ran / lap.timer_seconds
+        _text(point, "DistanceMeters", _decimal(lap.distance_at(ran)))
 
 
 def _text(parent: ET.Element, name: str, text: str) -> ET.Element:

@@ -99,6 +99,7 @@ def test_a_pause_inside_a_lap_splits_it_where_the_timer_stopped() -> None:
     assert lap.timer_seconds == 100.0
     assert lap.elapsed_seconds == 115.0
     assert lap.distance_m == pytest.approx(250.0)  # 9 km/h for 100 s; pauses cover nothing
+    assert lap.distance_at(20.0) == pytest.approx(50.0)  # where the first pause began
 
 
 def test_a_pause_within_a_hundredth_of_a_boundary_is_between_the_laps() -> None:
