@@ -1,1 +1,2 @@
-"""Sessions in the forms other programs read: JSON and CSV for the history; no textual."""
+"""Recorded sessions in the forms other programs read: the history as JSON and CSV, one
+session as TCX, FIT, CSV or JSON. No textual."""
