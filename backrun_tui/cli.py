@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -253,11 +254,24 @@ def cmd_app(args: argparse.Namespace) -> int:
     return _run_app(args.library, args.recovered)
 
 
+def _need_terminal() -> None:
+    """The app draws on a terminal, through standard input and standard error: say so, and
+    stop, when there is none (or one that cannot draw), rather than fill a file with it."""
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        raise BadInput(
+            "the app needs a terminal (standard input and standard error must be one); "
+            "'backrun plan', 'workouts' and 'history' work without"
+        )
+    if os.environ.get("TERM", "") == "dumb":
+        raise BadInput('the app needs a terminal that can draw a screen, and TERM is "dumb"')
+
+
 def _run_app(
     library: Library,
     recovered: list[SessionRecord],
     start: StartRequest | None = None,
 ) -> int:
+    _need_terminal()
     # Imported here: textual takes a moment to load, and `plan` or `history` need none of it.
     from backrun_tui.ui.app import BackrunApp
 
@@ -272,7 +286,8 @@ def _run_app(
         start=start,
     )
     app.run()
-    return EXIT_OK
+    # Non-zero when the app crashed (Textual has said why) or a signal ended it (128 + n).
+    return app.return_code or EXIT_OK
 
 
 def cmd_history(args: argparse.Namespace) -> int:
@@ -288,7 +303,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     elif args.csv:
         sys.stdout.write(history_csv(entries))
     else:
-        print(report.history_text(entries, config.units))
+        print(report.history_text(entries, config.units, args.since))
     return EXIT_OK
 
 

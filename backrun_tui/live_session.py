@@ -17,23 +17,21 @@ from pathlib import Path
 from backrun_tui.clock import Clock
 from backrun_tui.engine import Cue, CueKind, Engine, Event, Outcome, Phase, Snapshot
 from backrun_tui.lead_in import LeadIn
-from backrun_tui.model.kinds import Kind
+from backrun_tui.live_record import live_record
 from backrun_tui.model.notation import format_plan
 from backrun_tui.model.plan import Plan, Step, Workout
-from backrun_tui.model.session import (
-    IntervalOutcome,
-    IntervalRecord,
-    PauseRecord,
-    SessionRecord,
-    Status,
-)
-from backrun_tui.model.totals import EnergyModel, interval_kcal, interval_km, sum_known
+from backrun_tui.model.session import SessionRecord, Status
+from backrun_tui.model.totals import EnergyModel, interval_km, sum_known
 from backrun_tui.store.checkpoints import SaveResult, SessionWriter
 from backrun_tui.store.config import Config
 from backrun_tui.store.sessions import new_session_id
 
 #: A running session is saved at least this often, in session seconds.
 CHECKPOINT_EVERY = 15.0
+#: ...and its record is made at most this often in real seconds: a plan of thousands of
+#: short intervals at ×1000 changes interval many times a second, and a record costs time
+#: in proportion to its intervals. A due checkpoint waits for the gap, never for longer.
+MIN_CHECKPOINT_REAL_GAP = 1.0
 #: The screen is woken at most this often (real seconds), however fast a scaled run goes.
 MIN_WAKE_GAP = 0.05
 
@@ -104,6 +102,8 @@ class LiveSession:
         self._listener: Listener | None = None
         self.writer = SessionWriter(sessions_dir, self.id, on_result=self._report)
         self._saved_at = 0.0  # session seconds at the last checkpoint
+        self._saved_real: float | None = None  # awake time of the last checkpoint
+        self._due = False  # a checkpoint is due and waits for MIN_CHECKPOINT_REAL_GAP
         self.final: SessionRecord | None = None
         """The record as saved at the end, with its rating once rated."""
         self.saved: SaveResult | None = None
@@ -158,7 +158,13 @@ class LiveSession:
                 return events
             self._begin(self.lead_in.end)
         events += self.engine.poll()
-        if not self.done and self._checkpoint_due(events):
+        if self.done:
+            return events
+        self._due = self._due or self._checkpoint_due(events)
+        now = self.clock.awake()
+        if self._due and (
+            self._saved_real is None or now - self._saved_real >= MIN_CHECKPOINT_REAL_GAP
+        ):
             self.checkpoint()
         return events
 
@@ -169,7 +175,9 @@ class LiveSession:
 
     def checkpoint(self) -> None:
         """Save the session as it stands to its checkpoint (on the writer's thread)."""
-        self._saved_at = self.engine.elapsed(self.clock.awake())
+        now = self.clock.awake()
+        self._saved_at = self.engine.elapsed(now)
+        self._saved_real, self._due = now, False
         self.writer.checkpoint(self.record())
 
     def apply(self, config: Config) -> None:
@@ -325,65 +333,17 @@ class LiveSession:
 
     def record(self) -> SessionRecord:
         """The session as it stands, ready to be saved."""
-        engine = self.engine
-        now = self.clock.awake()  # one reading: every figure is of the same moment
-        actual = engine.actual_seconds(now)
-        under_way = engine.snapshot().index if not self.done else None
-        intervals = []
-        for i, (log, seconds) in enumerate(zip(engine.logs, actual, strict=True)):
-            interval = log.step.interval
-            intervals.append(
-                IntervalRecord(
-                    index=log.step.index,
-                    kind=interval.kind,
-                    planned_seconds=interval.seconds,
-                    actual_seconds=seconds,
-                    outcome=_outcome(log.outcome, seconds, under_way=i == under_way),
-                    speed_kmh=interval.speed.kmh if interval.speed else None,
-                    incline_pct=interval.incline_pct,
-                    label=interval.label,
-                    adjusted_seconds=log.adjusted,
-                )
-            )
-        steps = [log.step for log in engine.logs]
-        by_kind = dict.fromkeys(Kind, 0.0)
-        for step, seconds in zip(steps, actual, strict=True):
-            by_kind[step.kind] += seconds
-        done = list(zip(steps, actual, strict=True))
-        # A pause under way is recorded as it stands, so a crash during it keeps it.
-        ongoing = engine.ongoing_pause(now)
-        pauses = [*engine.pauses, *([ongoing] if ongoing is not None else [])]
-        return SessionRecord(
-            id=self.id,
+        return live_record(
+            self.engine,
+            session_id=self.id,
             workout=self.workout,
-            plan=self.notation,
+            notation=self.notation,
+            planned_seconds=self.plan.total_seconds,
             started_at=self.started_at,
             updated_at=self.wall(),
             status=self.status(),
-            time_scale=engine.time_scale,
-            planned_seconds=self.plan.total_seconds,
-            active_seconds=engine.elapsed(now),
-            paused_seconds=engine.paused_seconds(now),
-            backward_seconds=by_kind[Kind.BACKWARD],
-            forward_seconds=by_kind[Kind.FORWARD],
-            distance_km=sum_known([interval_km(s.interval, a) for s, a in done]),
-            energy_kcal=sum_known([interval_kcal(s.interval, a, self.energy) for s, a in done]),
-            weight_kg=self.energy.weight_kg,
-            intervals=tuple(intervals),
-            pauses=tuple(PauseRecord(p.at, p.seconds, p.reason) for p in pauses),
+            energy=self.energy,
         )
-
-
-def _outcome(outcome: Outcome, actual: float, *, under_way: bool) -> IntervalOutcome:
-    if outcome is Outcome.COMPLETED:
-        return IntervalOutcome.COMPLETED
-    if outcome is Outcome.SKIPPED:
-        return IntervalOutcome.SKIPPED
-    if outcome is Outcome.STOPPED or under_way or actual > 0:
-        # Under way now, or left part-done with "back": if the session ends here, this
-        # interval was stopped part of the way through.
-        return IntervalOutcome.STOPPED
-    return IntervalOutcome.NOT_REACHED
 
 
 def _until_ceil_changes(value: float) -> float:

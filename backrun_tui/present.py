@@ -152,7 +152,7 @@ def totals_lines(totals: Totals, units: Units, energy: EnergyModel) -> list[str]
 
 def session_title(record: SessionRecord) -> str:
     """The finish screen's heading: `Session complete: Beginner intervals`."""
-    return f"{STATUS_TITLES.get(record.status, 'Session ended')}: {record.workout}"
+    return f"{STATUS_TITLES.get(record.status, 'Session ended')}: {plain(record.workout)}"
 
 
 def summary_rows(record: SessionRecord, units: Units) -> list[tuple[str, str]]:
@@ -184,12 +184,18 @@ def summary(record: SessionRecord, units: Units) -> str:
 HISTORY_HEADINGS = ("started", "workout", "status", "time", "backward", "distance", "energy", "rpe")
 
 
+def status_word(record: SessionRecord) -> str:
+    """`completed`, or `completed ×50` for a session run faster than real time (a try-out)."""
+    scale = f" ×{record.time_scale:g}" if record.time_scale != 1 else ""
+    return f"{record.status.value}{scale}"
+
+
 def history_row(record: SessionRecord, units: Units) -> tuple[str, ...]:
     """One session as a row of the history, in the order of HISTORY_HEADINGS."""
     return (
         record.started_at.strftime("%Y-%m-%d %H:%M"),
-        record.workout,
-        record.status.value,
+        plain(record.workout),
+        status_word(record),
         display.duration(record.active_seconds),
         display.duration(record.backward_seconds),
         display.distance(record.distance_km, units),

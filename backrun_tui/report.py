@@ -7,6 +7,7 @@ history's JSON and CSV are in `backrun_tui.export.history`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from backrun_tui.model import display
@@ -119,7 +120,7 @@ def table(rows: Sequence[tuple[str, ...]]) -> str:
     )
 
 
-def history_text(entries: list[SessionEntry], units: Units) -> str:
+def history_text(entries: list[SessionEntry], units: Units, since: date | None = None) -> str:
     if not entries:
-        return "no sessions yet"
+        return f"no sessions since {since.isoformat()}" if since else "no sessions yet"
     return table([HISTORY_HEADINGS, *(history_row(e.record, units) for e in entries)])

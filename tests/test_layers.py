@@ -35,6 +35,8 @@ PURE = [
     "backrun_tui.engine",
     "backrun_tui.engine_types",
     "backrun_tui.live_session",
+    "backrun_tui.live_record",
+    "backrun_tui.lead_in",
     "backrun_tui.audio.clips",
     "backrun_tui.audio.player",
     "backrun_tui.audio.cues",

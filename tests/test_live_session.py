@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 import sys
 import threading
@@ -101,6 +102,35 @@ def test_time_scaled_sessions_checkpoint_in_their_own_time(tmp_path: Path) -> No
         clock.set(1000.0 + tenth / 10)
         session.tick()
     assert saved_at == [0.0, 1.5, 3.0, 4.5]
+
+
+def test_a_huge_plan_at_x1000_makes_a_record_at_most_once_a_real_second(tmp_path: Path) -> None:
+    # 78,408 one-second intervals: as many interval changes, in 78 real seconds.
+    session, clock = live("99x(99x(4x(1s back @6, 1s fwd @9)))", tmp_path, time_scale=1000)
+    made: list[float] = []
+    session.writer.checkpoint = lambda _r: made.append(clock.awake() - 1000)  # type: ignore[method-assign]
+    session.start()
+    for tick in range(200):  # the screen wakes at most 20 times a real second
+        clock.set(1000.0 + tick * 0.05)
+        session.tick()
+    assert made[0] == 0.0
+    assert len(made) == 10  # 10 real seconds: one a second, not one an interval change
+    assert all(b - a >= 1.0 - 1e-9 for a, b in itertools.pairwise(made))
+
+
+def test_a_pause_under_way_is_in_the_checkpoint(tmp_path: Path) -> None:
+    session, clock = live("5m back @6", tmp_path)
+    session.start()
+    clock.advance(42)
+    session.tick()
+    session.toggle_pause()  # checkpointed at once, the pause in it
+    clock.advance(20)
+    session.checkpoint()
+    session.writer.close()  # waits for the writer's thread; the checkpoint stays
+    [checkpoint] = (tmp_path / ".running").glob("*.toml")
+    saved = read(checkpoint)
+    assert saved["pauses"] == [{"at_seconds": 42.0, "seconds": 20.0, "reason": "user"}]
+    assert saved["paused_seconds"] == 20.0
 
 
 def test_record_says_what_happened_to_the_second(tmp_path: Path) -> None:

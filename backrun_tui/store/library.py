@@ -23,6 +23,7 @@ from backrun_tui.store.config import Config, load_config_checked, save_config
 from backrun_tui.store.errors import StoreError
 from backrun_tui.store.paths import Paths
 from backrun_tui.store.sessions import SessionEntry, load_sessions, read_session
+from backrun_tui.store.trash import move_to_trash
 from backrun_tui.store.workouts import WorkoutEntry
 
 T = TypeVar("T")
@@ -89,8 +90,9 @@ class Library:
         """Save a workout atomically; its file. ValueError for a bad name, OSError."""
         return workout_files.save_workout(self.paths.workouts_dir, workout)
 
-    def delete_workout(self, path: Path) -> None:
-        workout_files.delete_workout(path)
+    def delete_workout(self, path: Path) -> Path:
+        """Move a saved workout's file to the trash; where it went. OSError."""
+        return move_to_trash(path, self.paths.trash_dir)
 
     # --- sessions -------------------------------------------------------------------------
 
@@ -116,6 +118,10 @@ class Library:
             except (StoreError, OSError):
                 continue
         return None
+
+    def delete_session(self, path: Path) -> Path:
+        """Move a session's file to the trash; where it went. OSError."""
+        return move_to_trash(path, self.paths.trash_dir)
 
     def recover(self, now: dt.datetime) -> Loaded[list[SessionRecord]]:
         """Turn the checkpoints of backruns that are gone into interrupted sessions."""

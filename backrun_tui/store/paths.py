@@ -19,6 +19,7 @@ HOME_ENV = "BACKRUN_HOME"
 CONFIG_FILE_NAME = "config.toml"
 WORKOUTS_DIR_NAME = "workouts"
 SESSIONS_DIR_NAME = "sessions"
+TRASH_DIR_NAME = "trash"
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,11 @@ class Paths:
     @property
     def sessions_dir(self) -> Path:
         return self.data_dir / SESSIONS_DIR_NAME
+
+    @property
+    def trash_dir(self) -> Path:
+        """Where deleted workouts and sessions go (never destroyed)."""
+        return self.data_dir / TRASH_DIR_NAME
 
     @classmethod
     def under(cls, folder: Path) -> Paths:

@@ -126,8 +126,8 @@ class BackrunApp(App[None]):
         for record in self.recovered:
             started = record.started_at.strftime("%a %d %b %H:%M")
             self.notify(
-                f"{record.workout} ({started}) did not end properly; it is in your history "
-                "as interrupted, up to its last save.",
+                f"{present.plain(record.workout)} ({started}) did not end properly; it is in "
+                "your history as interrupted, up to its last save.",
                 title="Recovered a session",
                 severity="warning",
                 timeout=12,

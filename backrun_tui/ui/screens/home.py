@@ -14,7 +14,7 @@ from backrun_tui.live_session import StartRequest
 from backrun_tui.model.notation import NotationError, format_plan, parse
 from backrun_tui.model.plan import Workout
 from backrun_tui.model.totals import plan_totals
-from backrun_tui.present import totals_lines
+from backrun_tui.present import plain, totals_lines
 from backrun_tui.store.config import Config
 from backrun_tui.store.workouts import WorkoutEntry
 from backrun_tui.ui.screens.base import BackrunScreen
@@ -44,7 +44,7 @@ class HomeScreen(BackrunScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="home"):
-            yield OptionList(id="workouts")
+            yield OptionList(id="workouts", markup=False)
             with VerticalScroll(id="preview"):
                 yield Label("", id="name", markup=False)
                 yield Static("", id="description", markup=False)
@@ -90,7 +90,7 @@ class HomeScreen(BackrunScreen[None]):
             if options:
                 options.append(None)
             options.append(Option(heading.upper(), id=f"heading-{heading}", disabled=True))
-            options.extend(Option(e.workout.name, id=str(i)) for i, e in group)
+            options.extend(Option(plain(e.workout.name), id=str(i)) for i, e in group)
         return options
 
     def _entry(self, option: Option) -> WorkoutEntry | None:
@@ -115,12 +115,12 @@ class HomeScreen(BackrunScreen[None]):
         steps = workout.plan.steps()
         energy = config.energy_model()
         totals = plan_totals(steps, energy)
-        self.query_one("#name", Label).update(workout.name)
-        self.query_one("#description", Static).update(workout.description)
+        self.query_one("#name", Label).update(plain(workout.name))
+        self.query_one("#description", Static).update(plain(workout.description))
         self.query_one(Timeline).segments = segments(steps)
         lines = totals_lines(totals, config.units, energy)
         self.query_one("#totals", Static).update("\n".join(lines))
-        self.query_one("#notation", Static).update(format_plan(workout.plan))
+        self.query_one("#notation", Static).update(plain(format_plan(workout.plan)))
 
     @on(OptionList.OptionSelected)
     def _chosen(self) -> None:
