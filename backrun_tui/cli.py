@@ -274,10 +274,11 @@ def _run_app(
     _need_terminal()
     # Imported here: textual takes a moment to load, and `plan` or `history` need none of it.
     from backrun_tui.ui.app import BackrunApp
+    from backrun_tui.ui.theme import theme_names
 
     # A broken config.toml never stops the app: the problems are shown there, in notices
     # and on the settings screen, and the defaults stand in.
-    loaded = library.config()
+    loaded = library.config(theme_names())
     app = BackrunApp(
         loaded.items,
         library,

@@ -10,8 +10,8 @@ from backrun_tui.store.config import (
     SoundConfig,
     load_config,
     load_config_checked,
-    save_config,
 )
+from backrun_tui.store.config_edit import ConfigSaved, save_config
 from backrun_tui.store.errors import StoreError
 from backrun_tui.store.paths import Paths
 from backrun_tui.store.sessions import (
@@ -34,6 +34,7 @@ from backrun_tui.store.workouts import (
 
 __all__ = [
     "Config",
+    "ConfigSaved",
     "Paths",
     "SaveResult",
     "SessionEntry",

@@ -5,6 +5,8 @@ units = "metric"               # or "imperial": what the screens show
 weight_kg = 70.0               # optional; without it energy is not estimated
 backward_energy_factor = 1.3   # backward intervals cost this much more energy (1.0–2.0)
 get_ready_s = 10               # a countdown before the first interval; 0 = none, max 120
+keep_awake = true              # keep the computer from sleeping while a session runs
+theme = "backrun-dark"         # any theme the Settings screen lists
 
 [sound]
 enabled = true
@@ -18,21 +20,20 @@ halfway = true                 # a cue half-way through long intervals
 A missing file means the defaults. `load_config_checked` reads what it can: a bad value or
 an unknown key is a problem naming the key and its line, and only that setting falls back
 to its default; a file that cannot be read or parsed at all gives the defaults and one
-problem. The file is never changed: it is left for the user to fix.
+problem. Reading never changes the file; `config_edit` writes it (the Settings screen).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import difflib
+import re
+from collections.abc import Callable, Collection
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any, TypeVar
 
-import tomli_w
-
 from backrun_tui.model.kinds import Units
 from backrun_tui.model.totals import DEFAULT_BACKWARD_FACTOR, EnergyModel
-from backrun_tui.store.atomic import atomic_write_text
 from backrun_tui.store.errors import StoreError
 from backrun_tui.store.safe_read import MAX_CONFIG_BYTES
 from backrun_tui.store.tomlfile import (
@@ -51,10 +52,11 @@ MAX_VOLUME = 100
 MAX_TURNAROUND_WARNING_S = 60
 MAX_GET_READY_S = 120
 DEFAULT_GET_READY_S = 10
+DEFAULT_THEME = "backrun-dark"
+#: What a theme name looks like; which names exist is up to the app (`themes` below).
+_THEME_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 
 T = TypeVar("T")
-
-_HEADER_COMMENT = "# backrun settings: edit here or on the Settings screen.\n"
 
 
 @dataclass(frozen=True)
@@ -77,16 +79,23 @@ class Config:
     sound: SoundConfig = field(default_factory=SoundConfig)
     get_ready_s: int = DEFAULT_GET_READY_S
     """Seconds of countdown before the first interval, to step on and set the belt; 0 = none."""
+    keep_awake: bool = True
+    """Keep the computer from sleeping (and the screen from blanking) during a session."""
+    theme: str = DEFAULT_THEME
+    """The name of the colour theme; the app knows which exist."""
 
     def energy_model(self) -> EnergyModel:
         return EnergyModel(weight_kg=self.weight_kg, backward_factor=self.backward_energy_factor)
 
 
-def load_config_checked(path: Path) -> tuple[Config, list[StoreError]]:
+def load_config_checked(
+    path: Path, themes: Collection[str] | None = None
+) -> tuple[Config, list[StoreError]]:
     """The settings in `path` and every problem in it, each once, in file order.
 
     No file means the defaults and no problem. A setting with a bad value keeps its
-    default; the others are read as usual.
+    default; the others are read as usual. `themes`, when given, are the theme names
+    that exist; without it any well-formed name is taken.
     """
     try:
         document = read_toml(path, max_bytes=MAX_CONFIG_BYTES)
@@ -94,7 +103,7 @@ def load_config_checked(path: Path) -> tuple[Config, list[StoreError]]:
         return Config(), []
     except StoreError as error:
         return Config(), [error]
-    config, problems = _checked(document.data)
+    config, problems = check_config(document.data, themes)
     errors = [document.error(problem) for problem in problems]
     errors.sort(key=lambda e: (e.line is None, e.line or 0))
     return config, errors
@@ -111,25 +120,17 @@ def load_config(path: Path) -> Config:
     return config
 
 
-def save_config(path: Path, config: Config) -> None:
-    """Write `config` to `path` atomically; ValueError if it holds a value load would refuse."""
-    data = _to_dict(config)
-    try:
-        config_from_dict(data)
-    except FieldError as problem:
-        raise ValueError(str(problem)) from problem
-    atomic_write_text(path, _HEADER_COMMENT + tomli_w.dumps(data))
-
-
-def config_from_dict(data: dict[str, Any]) -> Config:
+def config_from_dict(data: dict[str, Any], themes: Collection[str] | None = None) -> Config:
     """Validate parsed TOML into a Config; FieldError names the first bad key."""
-    config, problems = _checked(data)
+    config, problems = check_config(data, themes)
     if problems:
         raise problems[0]
     return config
 
 
-def _checked(data: dict[str, Any]) -> tuple[Config, list[FieldError]]:
+def check_config(
+    data: dict[str, Any], themes: Collection[str] | None = None
+) -> tuple[Config, list[FieldError]]:
     """The Config in `data`, with the default for each bad setting, and what was bad."""
     problems = _unknown_keys(data, [f.name for f in fields(Config)], ())
     defaults = Config()
@@ -150,6 +151,18 @@ def _checked(data: dict[str, Any]) -> tuple[Config, list[FieldError]]:
             defaults.get_ready_s,
             lambda v: _whole_number("get_ready_s", v, MAX_GET_READY_S, " seconds (0 = none)", ()),
             data.get("get_ready_s", defaults.get_ready_s),
+        ),
+        keep_awake=_or_default(
+            problems,
+            defaults.keep_awake,
+            lambda v: _flag("keep_awake", v, ()),
+            data.get("keep_awake", defaults.keep_awake),
+        ),
+        theme=_or_default(
+            problems,
+            defaults.theme,
+            lambda v: _theme(v, themes),
+            data.get("theme", defaults.theme),
         ),
     )
     return config, problems
@@ -174,12 +187,15 @@ def _unknown_keys(
     ]
 
 
-def _to_dict(config: Config) -> dict[str, Any]:
+def config_to_dict(config: Config) -> dict[str, Any]:
+    """Every setting as it is written in config.toml (no weight_kg when there is none)."""
     data: dict[str, Any] = {"units": config.units.value}
     if config.weight_kg is not None:
         data["weight_kg"] = float(config.weight_kg)
     data["backward_energy_factor"] = float(config.backward_energy_factor)
     data["get_ready_s"] = config.get_ready_s
+    data["keep_awake"] = config.keep_awake
+    data["theme"] = config.theme
     data["sound"] = asdict(config.sound)
     return data
 
@@ -246,10 +262,20 @@ def _sound(value: object, problems: list[FieldError]) -> SoundConfig:
     )
 
 
-def _flag(key: str, value: object) -> bool:
+def _flag(key: str, value: object, where: tuple[str, ...] = ("sound",)) -> bool:
     if isinstance(value, bool):
         return value
-    raise FieldError(("sound", key), f"expected true or false, got {show(value)}")
+    raise FieldError((*where, key), f"expected true or false, got {show(value)}")
+
+
+def _theme(value: object, themes: Collection[str] | None) -> str:
+    if not isinstance(value, str) or not _THEME_NAME.fullmatch(value):
+        raise FieldError(("theme",), f"expected the name of a theme, got {show(value)}")
+    if themes is not None and value not in themes:
+        close = difflib.get_close_matches(value, list(themes), n=1, cutoff=0.6)
+        hint = f' — did you mean "{close[0]}"?' if close else " (the Settings screen lists them)"
+        raise FieldError(("theme",), f"no theme called {show(value)}{hint}")
+    return value
 
 
 def _whole_number(

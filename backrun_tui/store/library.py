@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -19,7 +20,8 @@ from backrun_tui.model.plan import Workout
 from backrun_tui.model.session import SessionRecord
 from backrun_tui.store import workouts as workout_files
 from backrun_tui.store.checkpoints import recover_orphans
-from backrun_tui.store.config import Config, load_config_checked, save_config
+from backrun_tui.store.config import Config, load_config_checked
+from backrun_tui.store.config_edit import ConfigSaved, save_config
 from backrun_tui.store.errors import StoreError
 from backrun_tui.store.paths import Paths
 from backrun_tui.store.sessions import SessionEntry, load_sessions, read_session
@@ -57,20 +59,28 @@ class Library:
 
     # --- settings -------------------------------------------------------------------------
 
-    def config(self) -> Loaded[Config]:
+    def config(self, themes: Collection[str] | None = None) -> Loaded[Config]:
         """The settings, and every problem with config.toml (path, line, key), each once;
-        a bad setting keeps its default, the others are read as usual."""
-        config, problems = load_config_checked(self.paths.config_file)
+        a bad setting keeps its default, the others are read as usual. `themes`: the
+        theme names there are (unchecked without them)."""
+        config, problems = load_config_checked(self.paths.config_file, themes)
         return Loaded(config, problems)
 
     def config_stamp(self) -> Stamp | None:
         return file_stamp(self.paths.config_file)
 
-    def save_config(self, config: Config) -> Stamp | None:
-        """Write the settings atomically; the new file's stamp. OSError, ValueError as
-        `store.config.save_config` raises them."""
-        save_config(self.paths.config_file, config)
-        return self.config_stamp()
+    def save_config(
+        self,
+        config: Config,
+        *,
+        themes: Collection[str] | None = None,
+        backup: bool = False,
+    ) -> tuple[ConfigSaved, Stamp | None]:
+        """Write the settings that changed, keeping the rest of the file (comments, keys
+        backrun does not know); what was written and the file's new stamp. OSError,
+        StoreError, ValueError as `store.config_edit.save_config` raises them."""
+        saved = save_config(self.paths.config_file, config, themes=themes, backup=backup)
+        return saved, self.config_stamp()
 
     # --- workouts -------------------------------------------------------------------------
 

@@ -29,12 +29,12 @@ from backrun_tui.audio.player import AudioPlayer
 from backrun_tui.clock import Clock, SystemClock
 from backrun_tui.live_session import LiveSession, StartRequest, Wall, local_now
 from backrun_tui.model.session import SessionRecord
-from backrun_tui.store import Config, StoreError
+from backrun_tui.store import Config, ConfigSaved, StoreError
 from backrun_tui.store.library import Library, Stamp
 from backrun_tui.ui.commands import ScreenCommands
 from backrun_tui.ui.screens.home import HomeScreen
 from backrun_tui.ui.screens.run import RunScreen
-from backrun_tui.ui.theme import BACKRUN_DARK, BACKRUN_LIGHT, kind_variables
+from backrun_tui.ui.theme import BACKRUN_THEMES, kind_variables, theme_names
 
 #: How often config.toml is looked at for changes made while backrun runs.
 CONFIG_POLL_SECONDS = 2.0
@@ -72,7 +72,10 @@ class BackrunApp(App[None]):
         self.library = library
         self.problems = problems or []
         self.config_problems = config_problems or []
-        """What was wrong with config.toml when the app started (defaults stand in)."""
+        """What was wrong with config.toml when the app started (defaults stand in), until
+        the settings are saved; then what is still wrong (keys backrun does not know)."""
+        self.config_backup_due = bool(self.config_problems)
+        """The file had problems at start: the first save keeps it as config.toml.bak."""
         self.recovered = recovered or []
         self.start_request = start
         self.clock = clock or SystemClock()
@@ -119,9 +122,9 @@ class BackrunApp(App[None]):
         self.set_interval(self.config_poll, self._poll_config)
         if self.player is not None:
             self.player.start()  # now, so that it is ready for the first cue
-        self.register_theme(BACKRUN_DARK)
-        self.register_theme(BACKRUN_LIGHT)
-        self.theme = BACKRUN_DARK.name
+        for theme in BACKRUN_THEMES:
+            self.register_theme(theme)
+        self._use_theme(self.config.theme)
         self.push_screen(HomeScreen())
         for record in self.recovered:
             started = record.started_at.strftime("%a %d %b %H:%M")
@@ -183,18 +186,32 @@ class BackrunApp(App[None]):
 
     # --- settings -------------------------------------------------------------------------
 
-    def update_config(self, config: Config, *, save: bool = False) -> None:
-        """Use `config` from now on, everywhere; with `save`, write it to config.toml first.
+    def update_config(self, config: Config, *, save: bool = False) -> ConfigSaved | None:
+        """Use `config` from now on, everywhere; with `save`, write the settings that
+        changed to config.toml first, and say what was written.
 
-        Saving raises what `Library.save_config` raises (OSError, ValueError), and then
-        nothing changes. A saved file is not taken for an edit made outside backrun.
+        Saving raises what `Library.save_config` raises (OSError, StoreError, ValueError),
+        and then nothing changes. A saved file is not taken for an edit made outside
+        backrun. The first save over a file that had problems at start keeps it as
+        config.toml.bak.
         """
+        saved = None
         if save:
-            self._config_seen = self.library.save_config(config)
+            saved, self._config_seen = self.library.save_config(
+                config, themes=theme_names(), backup=self.config_backup_due
+            )
+            self.config_backup_due = False
+            self.config_problems = self.library.config(theme_names()).problems
         self.config = config
+        return saved
 
     def watch_config(self, config: Config) -> None:
         self.cues.apply(config.sound, config.units)
+        self._use_theme(config.theme)
+
+    def _use_theme(self, name: str) -> None:
+        # The settings were checked against these names when read; this is for safety only.
+        self.theme = name if name in self.available_themes else BACKRUN_THEMES[0].name
 
     def _poll_config(self) -> None:
         """Take up changes made to config.toml outside backrun while it runs."""
@@ -202,7 +219,7 @@ class BackrunApp(App[None]):
         if stamp == self._config_seen:
             return
         self._config_seen = stamp
-        loaded = self.library.config()
+        loaded = self.library.config(theme_names())
         if loaded.problems:
             for problem in loaded.problems:
                 self.notify(

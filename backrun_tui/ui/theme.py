@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from textual.theme import Theme
+from textual.theme import BUILTIN_THEMES, Theme
 
 from backrun_tui.model.kinds import Kind
+from backrun_tui.store.config import DEFAULT_THEME
 
 #: Chosen to stay apart for the common colour-vision deficiencies: backward (orange) and
 #: forward (blue) are the pair a runner must never confuse.
@@ -23,7 +24,7 @@ def kind_variables() -> dict[str, str]:
 
 
 BACKRUN_DARK = Theme(
-    name="backrun-dark",
+    name=DEFAULT_THEME,
     primary="#ff8c1a",
     secondary="#3b9eff",
     accent="#e9c46a",
@@ -57,3 +58,40 @@ BACKRUN_LIGHT = Theme(
         "kind-cooldown": "#7a4f8a",
     },
 )
+
+#: For a bright gym: black on white, nothing faded, and kind colours dark enough to read as
+#: text on white and to carry white text (each at least 7:1 against white).
+BACKRUN_HIGH_CONTRAST = Theme(
+    name="backrun-high-contrast",
+    primary="#000000",
+    secondary="#003d99",
+    accent="#000000",
+    foreground="#000000",
+    warning="#8a4b00",
+    error="#b00000",
+    success="#1a5c26",
+    background="#ffffff",
+    surface="#ffffff",
+    panel="#e0e0e0",
+    dark=False,
+    text_alpha=1.0,
+    variables={
+        "kind-warmup": "#5c4700",
+        "kind-backward": "#9a3300",
+        "kind-forward": "#003d99",
+        "kind-rest": "#1a5c26",
+        "kind-cooldown": "#5a2d82",
+        "text-muted": "#000000",
+        "footer-key-foreground": "#003d99",
+        "border": "#000000",
+        "border-blurred": "#000000",
+    },
+)
+
+BACKRUN_THEMES = [BACKRUN_DARK, BACKRUN_LIGHT, BACKRUN_HIGH_CONTRAST]
+
+
+def theme_names() -> list[str]:
+    """Every theme the settings may name: backrun's own first, then Textual's."""
+    own = [theme.name for theme in BACKRUN_THEMES]
+    return own + [name for name in BUILTIN_THEMES if name not in own]

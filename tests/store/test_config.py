@@ -11,8 +11,8 @@ from backrun_tui.store.config import (
     SoundConfig,
     load_config,
     load_config_checked,
-    save_config,
 )
+from backrun_tui.store.config_edit import save_config
 from backrun_tui.store.errors import StoreError
 
 
@@ -68,9 +68,15 @@ def test_round_trip(tmp_path: Path) -> None:
 
 def test_weight_is_left_out_when_unknown(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
-    save_config(path, Config())
+    save_config(path, Config(units=Units.IMPERIAL))
     assert "weight_kg" not in path.read_text()
-    assert load_config(path) == Config()
+    assert load_config(path) == Config(units=Units.IMPERIAL)
+
+
+def test_saving_the_defaults_makes_no_file(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    assert save_config(path, Config()).changed == []
+    assert not path.exists()
 
 
 def test_save_refuses_what_load_would_refuse(tmp_path: Path) -> None:

@@ -124,7 +124,7 @@ class RunScreen(BackrunScreen[None]):
         problem = self.session.start()
         if problem is not None:
             self.save_problem = f"⚠ {problem}"
-        self.inhibitor.start()
+        self._keep_awake(self.backrun.config)
         self._show_status()
         self.sync()
 
@@ -142,7 +142,15 @@ class RunScreen(BackrunScreen[None]):
 
     def _config_changed(self, config: Config) -> None:
         self.session.apply(config)
+        self._keep_awake(config)
         self._show(self.session.snapshot())
+
+    def _keep_awake(self, config: Config) -> None:
+        """Hold the computer awake while the session runs, if the settings ask for it."""
+        if config.keep_awake and not self.session.done:
+            self.inhibitor.start()
+        else:
+            self.inhibitor.stop()
 
     def on_resize(self, event: Resize) -> None:
         self.query_one("#after").display = event.size.height >= ROWS_FOR_AFTER_NEXT
