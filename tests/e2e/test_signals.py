@@ -42,11 +42,21 @@ def start(terminal: Terminal, home: Path) -> int:
     return terminal.pid
 
 
+def ended(pid: int) -> bool:
+    """Whether the process has ended: gone, or a zombie its parent (tmux) has not yet
+    reaped, which tmux sometimes leaves for a while after a signal."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8")
+    except OSError:
+        return True
+    return stat.rsplit(")", 1)[1].split()[0] == "Z"
+
+
 def wait_gone(pid: int, timeout: float = 20.0) -> None:
     deadline = time.monotonic() + timeout
-    while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
+    while not ended(pid) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not Path(f"/proc/{pid}").exists(), f"backrun ({pid}) is still running"
+    assert ended(pid), f"backrun ({pid}) is still running"
 
 
 def history(home: Path) -> list[dict[str, object]]:
