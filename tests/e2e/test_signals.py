@@ -123,3 +123,29 @@ def test_a_signal_at_any_moment_leaves_one_readable_session(
     tomllib.loads(path.read_text(encoding="utf-8"))  # whole, not cut short
     assert not list((backrun_home / "sessions" / ".running").glob("*.toml"))
     assert not list((backrun_home / "sessions" / ".running").glob("*.lock"))
+
+
+STORM = [(120, 40), (60, 15), (20, 5), (200, 60), (33, 9), (80, 24), (1, 1), (120, 40)]
+
+
+def test_a_resize_storm_mid_run_leaves_the_session_running(
+    terminal: Terminal, backrun_home: Path
+) -> None:
+    """The terminal resized many times a second, down to one cell: the run goes on."""
+    start(terminal, backrun_home)
+    rng = random.Random(SEED)
+    for _ in range(6):
+        for width, height in rng.sample(STORM, len(STORM)):
+            terminal.tmux(
+                "resize-window", "-t", terminal.target, "-x", str(width), "-y", str(height)
+            )
+            time.sleep(rng.uniform(0.0, 0.05))
+    terminal.tmux("resize-window", "-t", terminal.target, "-x", "100", "-y", "30")
+    assert terminal.alive()
+    first = shown_elapsed(terminal.wait_for("elapsed"))
+    screen = terminal.wait_for(lambda s: (shown_elapsed(s) or 0) > (first or 0))
+    assert "elapsed" in screen and terminal.alive()
+    terminal.send_keys("q")
+    terminal.wait_for("Stop this session?")
+    terminal.send_keys("y")
+    terminal.wait_for("Session stopped")
