@@ -127,7 +127,13 @@ def asleep_banner(seconds: float) -> str:
     return f"paused: the computer was asleep for {short_duration(seconds)} — press space to go on"
 
 
-def totals_lines(totals: Totals, units: Units, energy: EnergyModel) -> list[str]:
+#: Where energy without a body weight points: the Settings screen, by its key.
+WEIGHT_HINT = "set weight_kg on the Settings screen"
+
+
+def totals_lines(
+    totals: Totals, units: Units, energy: EnergyModel, weight_hint: str = WEIGHT_HINT
+) -> list[str]:
     """A plan's totals, a line each: time by direction, turns, distance, energy."""
     t = totals
     changes = (
@@ -137,7 +143,7 @@ def totals_lines(totals: Totals, units: Units, energy: EnergyModel) -> list[str]
     )
     kcal = display.energy(t.energy_kcal)
     if t.energy_kcal is None and energy.weight_kg is None and t.distance_km is not None:
-        kcal += " (set weight_kg in config.toml)"
+        kcal += f" ({weight_hint})"
     return [
         f"total     {display.clock(t.total_seconds)}",
         f"backward  {display.clock(t.backward_seconds)} "

@@ -286,3 +286,45 @@ def _whole_number(
     raise FieldError(
         (*where, key), f"expected a whole number between 0 and {high}{unit}, got {show(value)}"
     )
+
+
+#: Settings that may be left empty (absent from the file): the body weight.
+OPTIONAL_SETTINGS = frozenset({"weight_kg"})
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+\.[0-9]*|\.[0-9]+)")
+
+
+def with_setting(
+    config: Config, key: str, value: object, themes: Collection[str] | None = None
+) -> Config:
+    """`config` with the setting at dotted `key` (`sound.volume`) set to `value`, as the
+    file would hold it; FieldError, naming the key, when loading would refuse it."""
+    data = config_to_dict(config)
+    *tables, name = key.split(".")
+    table = data
+    for part in tables:
+        table = table[part]
+    if value is None and key in OPTIONAL_SETTINGS:
+        table.pop(name, None)
+    elif value is None:
+        raise FieldError(tuple(key.split(".")), "expected a value, got nothing")
+    else:
+        table[name] = value
+    new, problems = check_config(data, themes)
+    for problem in problems:
+        if ".".join(problem.keys) == key:
+            raise problem
+    return new
+
+
+def value_from_text(text: str) -> object:
+    """What typed text would be in the file: a whole number, a decimal, nothing for an
+    empty field, or else the text itself (which the setting then refuses, saying so)."""
+    text = text.strip()
+    if not text:
+        return None
+    if _INTEGER.fullmatch(text):
+        return int(text)
+    if _DECIMAL.fullmatch(text):
+        return float(text)
+    return text

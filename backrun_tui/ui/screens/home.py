@@ -18,6 +18,7 @@ from backrun_tui.present import plain, totals_lines
 from backrun_tui.store.config import Config
 from backrun_tui.store.workouts import WorkoutEntry
 from backrun_tui.ui.screens.base import BackrunScreen
+from backrun_tui.ui.screens.settings import SettingsScreen
 from backrun_tui.ui.widgets.timeline import Timeline, segments
 
 
@@ -28,6 +29,7 @@ class HomeScreen(BackrunScreen[None]):
         Binding(
             "r,R", "repeat_last", "Repeat last", id="home.repeat", tooltip="Repeat last session"
         ),
+        Binding("s,S", "settings", "Settings", id="home.settings", tooltip="Open settings"),
         Binding("q,Q", "app.quit", "Quit", id="home.quit", tooltip="Quit backrun"),
     ]
 
@@ -118,7 +120,7 @@ class HomeScreen(BackrunScreen[None]):
         self.query_one("#name", Label).update(plain(workout.name))
         self.query_one("#description", Static).update(plain(workout.description))
         self.query_one(Timeline).segments = segments(steps)
-        lines = totals_lines(totals, config.units, energy)
+        lines = totals_lines(totals, config.units, energy, "body weight: s, Settings")
         self.query_one("#totals", Static).update("\n".join(lines))
         self.query_one("#notation", Static).update(plain(format_plan(workout.plan)))
 
@@ -130,6 +132,9 @@ class HomeScreen(BackrunScreen[None]):
         entry = self.selected
         if entry is not None:
             self.post_message(self.StartWorkout(entry))
+
+    def action_settings(self) -> None:
+        self.app.push_screen(SettingsScreen())
 
     def action_repeat_last(self) -> None:
         """The workout of the newest session, as it was run then."""
