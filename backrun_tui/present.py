@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from pathlib import Path
 
 from backrun_tui.engine_types import Phase, Snapshot
 from backrun_tui.model import display
@@ -16,6 +17,7 @@ from backrun_tui.model.kinds import Units
 from backrun_tui.model.plan import Step
 from backrun_tui.model.session import IntervalOutcome, SessionRecord, Status
 from backrun_tui.model.totals import EnergyModel, Totals
+from backrun_tui.store.errors import StoreError
 
 #: Characters that reorder or hide text (bidirectional overrides and isolates, marks).
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -37,6 +39,22 @@ def plain(text: str) -> str:
             continue  # the joiner stays: it holds emoji sequences together
         out.append(" " if category.startswith("C") or category in ("Zl", "Zp") else char)
     return "".join(out)
+
+
+def short_path(path: Path) -> str:
+    """A path as a person reads it: under the home folder it starts with `~`."""
+    try:
+        return plain(str(Path("~") / path.relative_to(Path.home())))
+    except (ValueError, RuntimeError):  # elsewhere, or no home folder to be found
+        return plain(str(path))
+
+
+def problem_line(problem: StoreError) -> str:
+    """A problem with a file, its path shortened: `~/…/config.toml: line 3: reason`."""
+    where = short_path(problem.path)
+    if problem.line is not None:
+        where += f": line {problem.line}"
+    return f"{where}: {plain(problem.reason)}"
 
 
 def target(step: Step, units: Units) -> str:

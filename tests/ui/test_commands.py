@@ -16,7 +16,9 @@ from backrun_tui.ui.commands import own_bindings
 from backrun_tui.ui.screens.confirm import ConfirmScreen
 from backrun_tui.ui.screens.finish import FinishScreen
 from backrun_tui.ui.screens.home import HomeScreen
+from backrun_tui.ui.screens.leave import LeaveScreen
 from backrun_tui.ui.screens.run import RunScreen
+from backrun_tui.ui.screens.settings import SettingsScreen
 from tests.ui.apps import T0, make_app
 
 Reach = Callable[[Pilot[None], ManualClock], Awaitable[None]]
@@ -45,12 +47,28 @@ async def asking(pilot: Pilot[None], clock: ManualClock) -> None:
     assert isinstance(pilot.app.screen, ConfirmScreen)
 
 
+async def in_settings(pilot: Pilot[None], clock: ManualClock) -> None:
+    await pilot.press("s")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, SettingsScreen)
+
+
+async def leaving_settings(pilot: Pilot[None], clock: ManualClock) -> None:
+    await in_settings(pilot, clock)
+    pilot.app.screen.query_one("#sound-volume").focus()
+    await pilot.press("backspace", "escape")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, LeaveScreen)
+
+
 #: Each screen, how to reach it, and whether the app starts on the run screen.
 SCREENS: list[tuple[type[Screen[object]], Reach, bool]] = [
     (HomeScreen, at_home, False),
     (RunScreen, running, True),
     (FinishScreen, finished, True),
     (ConfirmScreen, asking, True),
+    (SettingsScreen, in_settings, False),
+    (LeaveScreen, leaving_settings, False),
 ]
 
 
@@ -72,7 +90,7 @@ def test_every_screen_module_is_covered() -> None:
 
     declared = {
         cls
-        for cls in [*BackrunScreen.__subclasses__(), ConfirmScreen]
+        for cls in [*BackrunScreen.__subclasses__(), ConfirmScreen, LeaveScreen]
         if cls.__module__.startswith(package.__name__)
     }
     assert declared <= {screen for screen, _reach, _runs in SCREENS}

@@ -10,6 +10,7 @@ the changes are discarded.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from textual import on
@@ -110,8 +111,8 @@ class SettingsScreen(BackrunScreen[None]):
         """The settings as the form shows them, every value valid."""
         self.errors: dict[str, str] = {}
         """Field id to the message under it, for each field whose text is not valid."""
-        self.kept: str = ""
-        """Where the last save kept the broken file, once it did."""
+        self.kept: Path | None = None
+        """Where a save kept the broken file, once one did."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -198,6 +199,10 @@ class SettingsScreen(BackrunScreen[None]):
             self.draft = with_setting(self.draft, field.key, value, theme_names())
         except FieldError as problem:
             self.errors[field.id] = f"{field.label} ({field.key}): {problem.reason}"
+            # Typing "500" passes through "50": the setting goes back to its saved value,
+            # not the last one that happened to be valid on the way.
+            saved = setting(self.saved, field.key)
+            self.draft = with_setting(self.draft, field.key, saved, theme_names())
         else:
             self.errors.pop(field.id, None)
         self._show()
@@ -225,12 +230,12 @@ class SettingsScreen(BackrunScreen[None]):
             )
         elif found:
             lines.append("config.toml still has these problems (they are kept as they are):")
-        lines += [f"  {present.plain(str(problem))}" for problem in found]
+        lines += [f"  {present.problem_line(problem)}" for problem in found]
         if found and self.backrun.config_backup_due:
             path = backup_path(self.backrun.library.paths.config_file)
-            lines.append(f"Saving first keeps the file as it is now as {present.plain(str(path))}.")
-        if self.kept:
-            lines.append(f"The file as it was is kept as {present.plain(self.kept)}.")
+            lines.append(f"Saving first keeps the file as it is now as {present.short_path(path)}.")
+        if self.kept is not None:
+            lines.append(f"The file as it was is kept as {present.short_path(self.kept)}.")
         return "\n".join(lines)
 
     def _state_text(self) -> str:
@@ -242,7 +247,7 @@ class SettingsScreen(BackrunScreen[None]):
         ]
         if changed:
             return f"Unsaved: {', '.join(changed)}. ctrl+s saves, Esc leaves."
-        path = present.plain(str(self.backrun.library.paths.config_file))
+        path = present.short_path(self.backrun.library.paths.config_file)
         return f"No unsaved changes. The settings file: {path}"
 
     # --- saving and leaving ------------------------------------------------------------------
@@ -268,7 +273,7 @@ class SettingsScreen(BackrunScreen[None]):
             return False
         self.saved = self.draft
         if saved is not None and saved.backup is not None:
-            self.kept = str(saved.backup)
+            self.kept = saved.backup
         self._show()
         if saved is not None and saved.changed:
             message = f"saved: {', '.join(saved.changed)}"
