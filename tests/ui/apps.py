@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 from backrun_tui.clock import ManualClock
 from backrun_tui.engine import Cue
@@ -13,6 +14,7 @@ from backrun_tui.store import Config, Paths
 from backrun_tui.store.config import SoundConfig
 from backrun_tui.store.library import Library
 from backrun_tui.ui.app import BackrunApp, StartRequest
+from backrun_tui.ui.theme import theme_names
 
 T0 = 1000.0
 STARTED = datetime(2026, 11, 30, 7, 15, 0, tzinfo=timezone(timedelta(hours=1)))
@@ -62,6 +64,25 @@ def make_app(
         config or Config(weight_kg=70, get_ready_s=0),
         Library(Paths.default()),
         start=start,
+        clock=clock,
+        wall=FrozenWall(clock),
+        cues=RecordedCues(),
+        config_poll=config_poll,
+    )
+
+
+def app_over_file(home: Path, text: str | None = None, config_poll: float = 0.05) -> BackrunApp:
+    """The app as `backrun` starts it over a config.toml holding `text` (none: no file)."""
+    if text is not None:
+        home.mkdir(parents=True, exist_ok=True)
+        (home / "config.toml").write_text(text, encoding="utf-8")
+    library = Library(Paths.default())
+    loaded = library.config(theme_names())
+    clock = ManualClock(T0)
+    return BackrunApp(
+        loaded.items,
+        library,
+        config_problems=loaded.problems,
         clock=clock,
         wall=FrozenWall(clock),
         cues=RecordedCues(),

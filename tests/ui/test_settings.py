@@ -13,41 +13,18 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
 from backrun_tui import inhibit
-from backrun_tui.clock import ManualClock
 from backrun_tui.model.kinds import Units
 from backrun_tui.present import short_path
-from backrun_tui.store import Config, Paths
+from backrun_tui.store import Config
 from backrun_tui.store.config import SoundConfig
-from backrun_tui.store.library import Library
-from backrun_tui.ui.app import BackrunApp
 from backrun_tui.ui.screens.home import HomeScreen
 from backrun_tui.ui.screens.leave import LeaveScreen
 from backrun_tui.ui.screens.run import RunScreen
 from backrun_tui.ui.screens.settings import SettingsScreen
-from backrun_tui.ui.theme import theme_names
-from tests.ui.apps import T0, FrozenWall, RecordedCues, make_app
+from tests.ui.apps import app_over_file, make_app
 
 BASE = Config(weight_kg=70, get_ready_s=0)
 BASE_TEXT = "weight_kg = 70\nget_ready_s = 0\n"
-
-
-def app_over_file(home: Path, text: str | None = None) -> BackrunApp:
-    """The app as `backrun` starts it over a config.toml holding `text`."""
-    if text is not None:
-        home.mkdir(parents=True, exist_ok=True)
-        (home / "config.toml").write_text(text, encoding="utf-8")
-    library = Library(Paths.default())
-    loaded = library.config(theme_names())
-    clock = ManualClock(T0)
-    return BackrunApp(
-        loaded.items,
-        library,
-        config_problems=loaded.problems,
-        clock=clock,
-        wall=FrozenWall(clock),
-        cues=RecordedCues(),
-        config_poll=0.05,
-    )
 
 
 async def open_settings(pilot: Pilot[None]) -> SettingsScreen:

@@ -85,6 +85,10 @@ def setting(config: Config, key: str) -> object:
     return value
 
 
+def on_off(value: object) -> str:
+    return "on" if value else "off"
+
+
 def as_text(value: object) -> str:
     if value is None:
         return ""
@@ -129,14 +133,17 @@ class SettingsScreen(BackrunScreen[None]):
         yield Footer()
 
     def _input(self, field: Field) -> Widget:
+        # Made with the value in use: a Select made without one picks its first option
+        # and says so with a Changed message after the form is filled.
+        value = setting(self.backrun.config, field.key)
         if field.kind == "flag":
-            return Checkbox("", id=field.id, compact=True)
+            return Checkbox(on_off(value), bool(value), id=field.id, compact=True)
         if field.kind == "units":
-            return Select(UNIT_CHOICES, id=field.id, allow_blank=False, compact=True)
+            return Select(UNIT_CHOICES, value=value, id=field.id, allow_blank=False, compact=True)
         if field.kind == "theme":
             choices = [(name, name) for name in theme_names()]
-            return Select(choices, id=field.id, allow_blank=False, compact=True)
-        return Input(id=field.id, compact=True, select_on_focus=False)
+            return Select(choices, value=value, id=field.id, allow_blank=False, compact=True)
+        return Input(as_text(value), id=field.id, compact=True, select_on_focus=False)
 
     def on_mount(self) -> None:
         self.watch(self.app, "config", self._config_changed, init=False)
@@ -163,7 +170,8 @@ class SettingsScreen(BackrunScreen[None]):
             for field in FIELDS:
                 value = setting(config, field.key)
                 if field.kind == "flag":
-                    self.query_one(f"#{field.id}", Checkbox).value = bool(value)
+                    box = self.query_one(f"#{field.id}", Checkbox)
+                    box.value, box.label = bool(value), on_off(value)
                 elif field.kind in ("units", "theme"):
                     self.query_one(f"#{field.id}", Select).value = value
                 else:
@@ -177,19 +185,24 @@ class SettingsScreen(BackrunScreen[None]):
 
     # --- editing ---------------------------------------------------------------------------
 
+    # Each handler reads the widget's value now, not the message's: a message that arrives
+    # late (after the form was filled again) then changes nothing.
+
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
-        self._change(event.input.id, value_from_text(event.value))
+        self._change(event.input.id, value_from_text(event.input.value))
 
     @on(Checkbox.Changed)
     def _ticked(self, event: Checkbox.Changed) -> None:
-        self._change(event.checkbox.id, event.value)
+        event.checkbox.label = on_off(event.checkbox.value)
+        self._change(event.checkbox.id, event.checkbox.value)
 
     @on(Select.Changed)
     def _chosen(self, event: Select.Changed) -> None:
-        self._change(event.select.id, event.value)
-        if event.select.id == "theme" and isinstance(event.value, str):
-            self.app.theme = event.value  # tried out at once; put back on discard
+        value = event.select.value
+        self._change(event.select.id, value)
+        if event.select.id == "theme" and isinstance(value, str) and value != self.app.theme:
+            self.app.theme = value  # tried out at once; put back on discard
 
     def _change(self, field_id: str | None, value: object) -> None:
         field = BY_ID.get(field_id or "")
