@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -262,3 +263,28 @@ def test_a_good_file_has_no_problem(tmp_path: Path) -> None:
     config = Config(Units.IMPERIAL, 81.5, 1.7, SoundConfig(True, False, 0, 60, False, True))
     save_config(path, config)
     assert load_config_checked(path) == (config, [])
+
+
+def test_a_setting_typed_in_is_checked_as_the_file_would_be() -> None:
+    from backrun_tui.store.config import value_from_text, with_setting
+    from backrun_tui.store.tomlfile import FieldError
+
+    config = Config(weight_kg=70)
+    assert with_setting(config, "sound.volume", value_from_text(" 55 ")).sound.volume == 55
+    assert with_setting(config, "weight_kg", value_from_text("72.5")).weight_kg == 72.5
+    assert with_setting(config, "weight_kg", value_from_text("")).weight_kg is None
+    assert with_setting(config, "keep_awake", False).keep_awake is False
+    refused = [
+        ("weight_kg", "25h", 'weight_kg: expected a number between 20 and 400 (kg), got "25h"'),
+        ("get_ready_s", "", "get_ready_s: expected a value, got nothing"),
+        ("get_ready_s", "1.5", "get_ready_s: expected a whole number between 0 and 120"),
+        ("sound.volume", "-1", "sound.volume: expected a whole number between 0 and 100"),
+        ("backward_energy_factor", "1e3", "backward_energy_factor: expected a number between"),
+    ]
+    for key, text, message in refused:
+        with pytest.raises(FieldError) as caught:
+            with_setting(config, key, value_from_text(text))
+        assert str(caught.value).startswith(message), (key, text)
+    with pytest.raises(FieldError, match='theme: no theme called "neon"'):
+        with_setting(config, "theme", "neon", themes=["backrun-dark"])
+    assert with_setting(config, "theme", "neon") == replace(config, theme="neon")

@@ -424,3 +424,23 @@ def test_the_settings_reach_every_setting_of_the_file() -> None:
 
     every = keys(config_to_dict(Config(weight_kg=70, sound=SoundConfig())))
     assert {field.key for field in FIELDS} == every
+
+
+async def test_an_outside_edit_fills_the_form_unless_it_has_changes(backrun_home: Path) -> None:
+    app = app_over_file(backrun_home, BASE_TEXT)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_settings(pilot)
+        (backrun_home / "config.toml").write_text(BASE_TEXT + "[sound]\nvolume = 33\n")
+        await pilot.pause(0.3)  # several polls of config.toml
+        assert screen.query_one("#sound-volume", Input).value == "33"
+        assert not screen.dirty
+        await type_into(pilot, "get_ready_s", "20")
+        (backrun_home / "config.toml").write_text(BASE_TEXT + "[sound]\nvolume = 44\n")
+        await pilot.pause(0.3)
+        assert app.config.sound.volume == 44
+        assert screen.query_one("#sound-volume", Input).value == "44"
+        assert screen.query_one("#get_ready_s", Input).value == "20"  # the runner's change
+        assert screen.dirty
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert saved_file(backrun_home) == {"weight_kg": 70, "get_ready_s": 20, "sound": {"volume": 44}}

@@ -36,7 +36,7 @@ from backrun_tui.ui.screens.base import BackrunScreen
 from backrun_tui.ui.screens.leave import Leave, LeaveScreen
 from backrun_tui.ui.theme import theme_names
 
-Kind = Literal["text", "flag", "units", "theme"]
+FieldKind = Literal["text", "flag", "units", "theme"]
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class Field:
 
     key: str
     label: str
-    kind: Kind
+    kind: FieldKind
     hint: str
 
     @property
@@ -158,16 +158,34 @@ class SettingsScreen(BackrunScreen[None]):
         self.set_class(event.size.width < WIDE, "-narrow")
 
     def _config_changed(self, config: Config) -> None:
-        """Settings changed elsewhere (config.toml edited outside): shown, unless the form
-        has changes of its own, which are not thrown away."""
-        if config != self.saved and not self.dirty:
-            self._fill(config)
+        """Settings changed elsewhere (config.toml edited outside backrun): the form shows
+        them, except in the fields changed here, which keep what the runner typed."""
+        if config == self.saved:
+            return
+        mine = [
+            field
+            for field in FIELDS
+            if field.id in self.errors
+            or setting(self.draft, field.key) != setting(self.saved, field.key)
+        ]
+        draft = config
+        for field in mine:
+            if field.id not in self.errors:
+                value = setting(self.draft, field.key)
+                draft = with_setting(draft, field.key, value, theme_names())
+        self.saved, self.draft = config, draft
+        self._fill_fields([field for field in FIELDS if field not in mine], config)
+        self._show()
 
     def _fill(self, config: Config) -> None:
         self.saved = self.draft = config
         self.errors.clear()
+        self._fill_fields(FIELDS, config)
+        self._show()
+
+    def _fill_fields(self, fields: list[Field], config: Config) -> None:
         with self.prevent(Input.Changed, Checkbox.Changed, Select.Changed):
-            for field in FIELDS:
+            for field in fields:
                 value = setting(config, field.key)
                 if field.kind == "flag":
                     box = self.query_one(f"#{field.id}", Checkbox)
@@ -176,7 +194,6 @@ class SettingsScreen(BackrunScreen[None]):
                     self.query_one(f"#{field.id}", Select).value = value
                 else:
                     self.query_one(f"#{field.id}", Input).value = as_text(value)
-        self._show()
 
     @property
     def dirty(self) -> bool:
