@@ -84,3 +84,9 @@ def test_run_high_contrast(snap_compare: SnapCompare) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=before)
+
+
+def test_leaving_with_unsaved_changes(snap_compare: SnapCompare, backrun_home: Path) -> None:
+    app = app_over_file(backrun_home, "weight_kg = 70\n")
+    keys = ("tab", "end", "backspace", "5", "escape")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settings(*keys))
