@@ -8,6 +8,7 @@ something drops the steps that were undone, as in any editor. Pure: no textual, 
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from backrun_tui.model.notation import format_plan, parse
@@ -106,3 +107,15 @@ class Draft:
         """
         self.change(state)
         self._saved = state
+
+
+def free_name(wanted: str, taken: Collection[str], max_length: int) -> str:
+    """`wanted`, or else `wanted 2`, `wanted 3`… the first that no workout in `taken` has,
+    cut so that it stays within `max_length` characters."""
+    name = wanted[:max_length]
+    number = 2
+    while name in taken:
+        suffix = f" {number}"
+        name = wanted[: max_length - len(suffix)] + suffix
+        number += 1
+    return name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from backrun_tui.model.draft import MAX_HISTORY, Draft, State
+from backrun_tui.model.draft import MAX_HISTORY, Draft, State, free_name
 from backrun_tui.model.notation import parse
 from backrun_tui.model.plan import Workout
 
@@ -111,3 +111,10 @@ def test_history_is_bounded() -> None:
 @pytest.mark.parametrize("notation", ["1m rest", "2x(1m back @4mph, 30s fwd @9kph -1%)"])
 def test_plan_reads_the_notation(notation: str) -> None:
     assert State("x", "", notation).plan == parse(notation)
+
+
+def test_free_name() -> None:
+    assert free_name("Hills", set(), 80) == "Hills"
+    assert free_name("Hills", {"Hills", "Hills 2"}, 80) == "Hills 3"
+    long = "x" * 80
+    assert free_name(long, {long}, 80) == "x" * 78 + " 2"
