@@ -111,7 +111,9 @@ class EditorScreen(BackrunScreen[str | None]):
             yield Static("", id="description-error", classes="error", markup=False)
             with Horizontal(id="body"):
                 yield PlanTree(id="plan")
-                with VerticalScroll(id="form"):
+                form = VerticalScroll(id="form")
+                form.can_focus = False  # Tab goes from the tree straight to the fields
+                with form:
                     with Vertical(id="interval-form"):
                         yield from self._field("kind", "Kind")
                         for name in _INTERVAL_FIELDS:
@@ -376,6 +378,8 @@ class EditorScreen(BackrunScreen[str | None]):
     @on(Select.Changed, "#kind-field")
     def _kind_chosen(self, event: Select.Changed) -> None:
         item, kind = self._item(), event.value
+        if kind != event.select.value:
+            return  # a change the form made itself, heard after it made another
         if isinstance(item, Interval) and isinstance(kind, Kind) and kind != item.kind:
             plan = self.draft.state.plan
             self._edit(lambda: edit.replace_item(plan, self.selected, replace(item, kind=kind)))
