@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from backrun_tui.model.notation import format_plan, parse
 from backrun_tui.model.plan import Plan, Workout
@@ -31,7 +32,7 @@ class State:
     def of(cls, workout: Workout) -> State:
         return cls(workout.name, workout.description, format_plan(workout.plan))
 
-    @property
+    @cached_property
     def plan(self) -> Plan:
         # Canonical notation writes every speed's unit, so no default unit is needed.
         return parse(self.notation)
