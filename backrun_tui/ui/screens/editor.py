@@ -29,12 +29,8 @@ from backrun_tui.model.fields import (
     format_label,
     format_speed,
     parse_count,
-    parse_description,
-    parse_duration,
-    parse_incline,
-    parse_label,
-    parse_speed,
 )
+from backrun_tui.model.form import COUNT_FIELD, INTERVAL_FIELDS, apply_field
 from backrun_tui.model.kinds import Kind
 from backrun_tui.model.notation import NotationError, parse
 from backrun_tui.model.plan import Interval, Repeat
@@ -49,11 +45,9 @@ from backrun_tui.ui.screens.base import BackrunScreen
 from backrun_tui.ui.widgets.plan_tree import PlanTree
 from backrun_tui.ui.widgets.timeline import Timeline, segments
 
-#: The interval fields, each read from its text into a changed interval.
-_INTERVAL_FIELDS = ("duration", "speed", "incline", "label")
 #: The text fields whose value is applied when entered (each `#NAME-field`).
 _FIELDS = ", ".join(
-    f"#{name}-field" for name in ("name", "description", "count", *_INTERVAL_FIELDS)
+    f"#{name}-field" for name in ("name", "description", COUNT_FIELD, *INTERVAL_FIELDS)
 )
 
 
@@ -116,7 +110,7 @@ class EditorScreen(BackrunScreen[str | None]):
                 with form:
                     with Vertical(id="interval-form"):
                         yield from self._field("kind", "Kind")
-                        for name in _INTERVAL_FIELDS:
+                        for name in INTERVAL_FIELDS:
                             yield from self._field(name, name.capitalize())
                     with Vertical(id="repeat-form"):
                         yield from self._field("count", "Times")
@@ -197,7 +191,7 @@ class EditorScreen(BackrunScreen[str | None]):
             self._set_value("label", format_label(item.label))
             caption = f"Speed {units.speed_unit.label}"
             self.query_one("#speed-caption", Label).update(caption)
-        for name in ("count", *_INTERVAL_FIELDS):
+        for name in (COUNT_FIELD, *INTERVAL_FIELDS):
             self._shown[name] = self.query_one(f"#{name}-field", Input).value
             self._error(name, "")
 
@@ -223,16 +217,18 @@ class EditorScreen(BackrunScreen[str | None]):
     def _flush_form(self) -> None:
         """Apply what was typed in the form for the item it showed, before it shows another
         (a click on the tree can come before the field hears it lost the focus)."""
-        for name in ("count", *_INTERVAL_FIELDS):
+        for name in (COUNT_FIELD, *INTERVAL_FIELDS):
             if self.query_one(f"#{name}-field", Input).value != self._shown.get(name):
                 self._apply(name)
 
     # --- changing the state ---------------------------------------------------------------
 
     def _change(self, state: State, selected: Path | None = None) -> None:
+        """Make `state` the current one (a step undo takes back), `selected` selected."""
+        moved = selected is not None and selected != self.selected
         if selected is not None:
             self.selected = selected
-        if self.draft.change(state):
+        if self.draft.change(state) or moved:
             self.show()
 
     def _edit(self, change: Callable[[], Edited]) -> bool:
@@ -317,33 +313,7 @@ class EditorScreen(BackrunScreen[str | None]):
             if problem is not None:
                 raise FieldValueError("name", problem)
             return replace(state, name=text)
-        if name == "description":
-            return replace(state, description=parse_description(text))
-        if not self._has(self._form_path):
-            return state
-        item = self._item(self._form_path)
-        changed: Interval | Repeat
-        if name == "count":
-            if not isinstance(item, Repeat):
-                return state
-            changed = Repeat(parse_count(text), item.items)
-        elif isinstance(item, Repeat):
-            return state
-        elif name == "duration":
-            changed = replace(item, seconds=parse_duration(text))
-        elif name == "speed":
-            changed = replace(item, speed=parse_speed(text, self.backrun.config.units))
-        elif name == "incline":
-            changed = replace(item, incline_pct=parse_incline(text))
-        else:
-            changed = replace(item, label=parse_label(text))
-        if changed == item:
-            return state
-        try:
-            edited = edit.replace_item(state.plan, self._form_path, changed)
-        except EditError as err:
-            raise FieldValueError(name, str(err)) from None
-        return state.with_plan(edited.plan)
+        return apply_field(state, self._form_path, name, text, self.backrun.config.units)
 
     def _check(self, name: str) -> State | None:
         """The state field `name` would give, or None with its message shown under it."""
