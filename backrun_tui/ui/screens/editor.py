@@ -23,11 +23,6 @@ from backrun_tui.model.draft import Draft, State
 from backrun_tui.model.edit import Edited, EditError, Path
 from backrun_tui.model.fields import (
     FieldValueError,
-    format_count,
-    format_duration,
-    format_incline,
-    format_label,
-    format_speed,
     parse_count,
 )
 from backrun_tui.model.form import COUNT_FIELD, INTERVAL_FIELDS, apply_field
@@ -42,6 +37,7 @@ from backrun_tui.store.workout_edit import ChangedOnDisk, OnDisk
 from backrun_tui.store.workouts import validate_name
 from backrun_tui.ui.screens.ask import ChangedOnDiskScreen, UnsavedScreen
 from backrun_tui.ui.screens.base import BackrunScreen
+from backrun_tui.ui.widgets.item_form import ItemForm, message_line, text_field
 from backrun_tui.ui.widgets.plan_tree import PlanTree
 from backrun_tui.ui.widgets.timeline import Timeline, segments
 
@@ -87,8 +83,6 @@ class EditorScreen(BackrunScreen[str | None]):
         self.selected: Path = (0,)
         self._form_path: Path = (0,)
         """The item the form shows: its fields' text applies to this one."""
-        self._shown: dict[str, str] = {}
-        """What the form put in each field, to tell what was typed since."""
         self._saved_name: str | None = draft.state.name if on_disk.path else None
 
     # --- layout ---------------------------------------------------------------------------
@@ -98,39 +92,24 @@ class EditorScreen(BackrunScreen[str | None]):
         with Vertical(id="editor"):
             with Horizontal(id="meta"):
                 yield Label("Name", classes="caption")
-                yield Input(id="name-field", compact=True, select_on_focus=False)
+                yield text_field("name")
                 yield Label("About", classes="caption")
-                yield Input(id="description-field", compact=True, select_on_focus=False)
-            yield Static("", id="name-error", classes="error", markup=False)
-            yield Static("", id="description-error", classes="error", markup=False)
+                yield text_field("description")
+            yield message_line("name")
+            yield message_line("description")
             with Horizontal(id="body"):
                 yield PlanTree(id="plan")
-                form = VerticalScroll(id="form")
-                form.can_focus = False  # Tab goes from the tree straight to the fields
-                with form:
-                    with Vertical(id="interval-form"):
-                        yield from self._field("kind", "Kind")
-                        for name in INTERVAL_FIELDS:
-                            yield from self._field(name, name.capitalize())
-                    with Vertical(id="repeat-form"):
-                        yield from self._field("count", "Times")
+                side = VerticalScroll(id="side")
+                side.can_focus = False  # Tab goes from the tree straight to the fields
+                with side:
+                    yield ItemForm(id="form")
                     yield Static("", id="editor-totals", markup=False)
             yield Timeline([], id="editor-timeline")
             with Horizontal(id="notation-row"):
                 yield Label("Plan", classes="caption")
-                yield Input(id="notation-field", compact=True, select_on_focus=False)
-            yield Static("", id="notation-error", classes="error", markup=False)
+                yield text_field("notation")
+            yield message_line("notation")
         yield Footer(compact=True)
-
-    def _field(self, name: str, caption: str) -> ComposeResult:
-        with Horizontal(classes="field"):
-            yield Label(caption, id=f"{name}-caption", classes="caption")
-            if name == "kind":
-                options = [(kind.word, kind) for kind in Kind]
-                yield Select(options, id="kind-field", allow_blank=False, compact=True)
-            else:
-                yield Input(id=f"{name}-field", compact=True, select_on_focus=False)
-        yield Static("", id=f"{name}-error", classes="error", markup=False)
 
     def on_mount(self) -> None:
         self.watch(self.app, "config", self._config_changed, init=False)
@@ -177,23 +156,7 @@ class EditorScreen(BackrunScreen[str | None]):
     def _fill_form(self) -> None:
         self._form_path = self.selected
         item = edit.item_at(self.draft.state.plan, self.selected)
-        is_block = isinstance(item, Repeat)
-        self.query_one("#interval-form").display = not is_block
-        self.query_one("#repeat-form").display = is_block
-        if isinstance(item, Repeat):
-            self._set_value("count", format_count(item.count))
-        else:
-            units = self.backrun.config.units
-            self.query_one("#kind-field", Select).value = item.kind
-            self._set_value("duration", format_duration(item.seconds))
-            self._set_value("speed", format_speed(item.speed, units))
-            self._set_value("incline", format_incline(item.incline_pct))
-            self._set_value("label", format_label(item.label))
-            caption = f"Speed {units.speed_unit.label}"
-            self.query_one("#speed-caption", Label).update(caption)
-        for name in (COUNT_FIELD, *INTERVAL_FIELDS):
-            self._shown[name] = self.query_one(f"#{name}-field", Input).value
-            self._error(name, "")
+        self.query_one(ItemForm).fill(item, self.backrun.config.units)
 
     def _set_value(self, name: str, value: str) -> None:
         field = self.query_one(f"#{name}-field", Input)
@@ -217,9 +180,8 @@ class EditorScreen(BackrunScreen[str | None]):
     def _flush_form(self) -> None:
         """Apply what was typed in the form for the item it showed, before it shows another
         (a click on the tree can come before the field hears it lost the focus)."""
-        for name in (COUNT_FIELD, *INTERVAL_FIELDS):
-            if self.query_one(f"#{name}-field", Input).value != self._shown.get(name):
-                self._apply(name)
+        for name in self.query_one(ItemForm).typed():
+            self._apply(name)
 
     # --- changing the state ---------------------------------------------------------------
 
