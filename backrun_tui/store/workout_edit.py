@@ -75,11 +75,14 @@ def check_name(folder: Path, name: str, mine: Path | None) -> None:
     problem = validate_name(name)
     if problem is not None:
         raise ValueError(problem)
-    if any(entry.workout.name == name for entry in builtin_workouts()):
-        raise NameTaken(name, builtin=True)
     saved, _unreadable = load_saved(folder)
     if any(entry.workout.name == name and entry.path != mine for entry in saved):
         raise NameTaken(name, builtin=False)
+    # A file that already has a built-in's name (written by hand) keeps it: refusing it
+    # would leave the file impossible to save without a rename.
+    own = next((entry.workout.name for entry in saved if entry.path == mine), None)
+    if name != own and any(entry.workout.name == name for entry in builtin_workouts()):
+        raise NameTaken(name, builtin=True)
 
 
 def changed_on_disk(on_disk: OnDisk) -> ChangedOnDisk | None:

@@ -98,3 +98,15 @@ def test_a_touched_but_unchanged_file_is_no_conflict(tmp_path: Path) -> None:
     _workout, on_disk = open_workout(path)
     path.write_bytes(path.read_bytes())
     assert changed_on_disk(on_disk) is None
+
+
+def test_a_file_that_has_a_built_in_name_already_can_be_saved(tmp_path: Path) -> None:
+    name = builtin_workouts()[0].workout.name
+    path = save_workout(tmp_path, Workout(name, parse("1m rest")))
+    _workout, on_disk = open_workout(path)
+    after = save_edited(tmp_path, Workout(name, parse("2m rest")), on_disk)
+    assert open_workout(path)[0].plan == parse("2m rest") and after.path == path
+    other = save_workout(tmp_path, Workout("Other", parse("1m rest")))
+    second = builtin_workouts()[1].workout.name
+    with pytest.raises(NameTaken, match="built-in"):
+        check_name(tmp_path, second, other)  # taking a built-in's name is still refused

@@ -707,3 +707,23 @@ async def test_a_built_in_workout_cannot_be_deleted(backrun_home: Path) -> None:
         assert isinstance(app.screen, HomeScreen)
         assert any("cannot be deleted" in notice for notice in told)
         assert not Paths.default().trash_dir.exists()
+
+
+async def test_the_mouse_selects_an_item_and_runs_a_footer_key(backrun_home: Path) -> None:
+    from textual.widgets._footer import FooterKey
+
+    save("Start", START)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_home_entry(pilot, "Start")
+        screen = editor(app)
+        await pilot.click(PlanTree, offset=(8, 3))  # inside the border: the third row
+        await settle(pilot)
+        assert screen.selected == (1, 0)
+        add = next(key for key in screen.query(FooterKey) if key.action == "add")
+        await pilot.click(add)
+        await settle(pilot)
+        assert notation(app) == (
+            "5m warmup @5kph, 2x(1m back @6kph, 1m back @6kph, 2m fwd @9kph), 5m cooldown @5kph"
+        )
