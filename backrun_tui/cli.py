@@ -25,9 +25,11 @@ from backrun_tui.model.notation import NotationError, parse
 from backrun_tui.model.plan import Plan, Workout
 from backrun_tui.model.session import SessionRecord
 from backrun_tui.store import Config, Paths, StoreError
+from backrun_tui.store.atomic import atomic_write_text
 from backrun_tui.store.config import MAX_GET_READY_S, MAX_WEIGHT_KG, MIN_WEIGHT_KG
 from backrun_tui.store.library import Library
-from backrun_tui.store.workouts import read_workout
+from backrun_tui.store.workout_edit import NameTaken, OnDisk
+from backrun_tui.store.workouts import read_workout, workout_to_toml
 
 MAX_TIME_SCALE = 1000
 
@@ -66,8 +68,23 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--units", choices=[u.value for u in Units], help="speeds and distances")
     plan.set_defaults(func=cmd_plan)
 
-    workouts = sub.add_parser("workouts", help="list the built-in and saved workouts")
-    workouts.add_argument("--json", action="store_true", help="print a JSON list")
+    workouts = sub.add_parser(
+        "workouts", help="list the built-in and saved workouts, or export or import one"
+    )
+    what = workouts.add_mutually_exclusive_group()
+    what.add_argument("--json", action="store_true", help="print a JSON list")
+    what.add_argument(
+        "--export", metavar="NAME", help="print a workout's file (or write it with -o FILE)"
+    )
+    what.add_argument(
+        "--import", dest="import_file", metavar="FILE", help="check a workout file and add it"
+    )
+    workouts.add_argument(
+        "-o", "--output", metavar="FILE", help="with --export: write the file here (a new file)"
+    )
+    workouts.add_argument(
+        "--as", dest="as_name", metavar="NAME", help="with --import: add it under this name"
+    )
     workouts.set_defaults(func=cmd_workouts)
 
     run = sub.add_parser("run", help="start a workout on the run screen")
@@ -196,6 +213,14 @@ def cmd_plan(args: argparse.Namespace) -> int:
 def cmd_workouts(args: argparse.Namespace) -> int:
     from backrun_tui import report
 
+    if args.output is not None and args.export is None:
+        raise BadInput("-o FILE goes with --export NAME (see 'backrun workouts --help')")
+    if args.as_name is not None and args.import_file is None:
+        raise BadInput("--as NAME goes with --import FILE (see 'backrun workouts --help')")
+    if args.export is not None:
+        return _export_workout(args.library, args.export, args.output)
+    if args.import_file is not None:
+        return _import_workout(args.library, args.import_file, args.as_name)
     config = _config(args.library)
     loaded = args.library.workouts()
     _skipped(loaded.problems)
@@ -207,6 +232,65 @@ def cmd_workouts(args: argparse.Namespace) -> int:
     else:
         print(report.workouts_text(entries))
     return EXIT_OK
+
+
+def _export_workout(library: Library, name: str, output: str | None) -> int:
+    """Print the file of the workout called `name`, or write it to a new file `output`."""
+    entry = library.find_workout(name)
+    if entry is None:
+        raise BadInput(_no_workout(name, library))
+    text = workout_to_toml(entry.workout)
+    if output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    path = Path(output).expanduser()
+    if path.exists() or path.is_symlink():
+        raise BadInput(f"{path}: already exists; give a new file, nothing was written")
+    if not path.parent.is_dir():
+        raise BadInput(f"{path.parent}: no such folder")
+    try:
+        atomic_write_text(path, text)
+    except OSError as exc:
+        raise BadInput(f"{path}: cannot write: {exc.strerror or exc}") from None
+    print(f'exported "{entry.workout.name}" to {path}')
+    return EXIT_OK
+
+
+def _import_workout(library: Library, file: str, as_name: str | None) -> int:
+    """Check the workout file `file` as backrun reads its own, and add it to the saved ones."""
+    path = Path(file).expanduser()
+    try:
+        workout = read_workout(path, SpeedUnit.KPH)
+    except FileNotFoundError:
+        raise BadInput(f"{path}: no such file") from None
+    except StoreError as exc:
+        raise BadInput(str(exc)) from None
+    except OSError as exc:
+        raise BadInput(f"{path}: {exc.strerror or exc}") from None
+    if as_name is not None:
+        workout = replace(workout, name=as_name)
+    try:
+        saved = library.save_edited(workout, OnDisk())
+    except NameTaken:
+        raise BadInput(
+            f'a workout called "{workout.name}" already exists; '
+            "add this one under another name with --as NAME"
+        ) from None
+    except ValueError as exc:
+        where = "--as" if as_name is not None else f"{path}: name"
+        raise BadInput(f"{where}: {exc}") from None
+    except OSError as exc:
+        raise BadInput(f"cannot save the workout: {exc.strerror or exc}") from None
+    print(f'imported "{workout.name}" to {saved.path}')
+    return EXIT_OK
+
+
+def _no_workout(name: str, library: Library) -> str:
+    """There is no workout called `name`: say so, with the nearest name there is."""
+    names = [e.workout.name for e in library.workouts().items]
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
+    hint = f' — did you mean "{close[0]}"?' if close else " (see 'backrun workouts')"
+    return f"no workout called {name!r}{hint}"
 
 
 def _find_workout(name: str, library: Library) -> Workout:
@@ -227,10 +311,7 @@ def _find_workout(name: str, library: Library) -> Workout:
             raise BadInput(str(exc)) from None
         except OSError as exc:
             raise BadInput(f"{path}: {exc.strerror or exc}") from None
-    names = [e.workout.name for e in library.workouts().items]
-    close = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
-    hint = f' — did you mean "{close[0]}"?' if close else " (see 'backrun workouts')"
-    raise BadInput(f"no workout called {name!r}{hint}")
+    raise BadInput(_no_workout(name, library))
 
 
 def cmd_run(args: argparse.Namespace) -> int:

@@ -50,6 +50,7 @@ __all__ = [
     "format_label",
     "format_speed",
     "parse_count",
+    "parse_description",
     "parse_duration",
     "parse_incline",
     "parse_label",
@@ -265,3 +266,25 @@ def format_label(label: str) -> str:
     unchanged, so that opening the form alone changes nothing.
     """
     return label
+
+
+# --- description ----------------------------------------------------------------------------
+
+#: A sentence or two for the preview; the file itself has no bound but its size.
+MAX_DESCRIPTION_CHARS = 500
+
+
+def parse_description(text: str) -> str:
+    """A workout's description without the spaces around it; "" for none."""
+    description = text.strip()
+    hidden = next((char for char in description if is_line_break_or_control(char)), None)
+    if hidden is not None:
+        raise FieldValueError(
+            "description", f"expected text you can see on one line, got {describe_char(hidden)}"
+        )
+    if len(description) > MAX_DESCRIPTION_CHARS:
+        raise FieldValueError(
+            "description",
+            f"expected at most {MAX_DESCRIPTION_CHARS} characters, got {len(description)}",
+        )
+    return description

@@ -26,6 +26,7 @@ from backrun_tui.store.errors import StoreError
 from backrun_tui.store.paths import Paths
 from backrun_tui.store.sessions import SessionEntry, load_sessions, read_session
 from backrun_tui.store.trash import move_to_trash
+from backrun_tui.store.workout_edit import OnDisk, open_workout, save_edited
 from backrun_tui.store.workouts import WorkoutEntry
 
 T = TypeVar("T")
@@ -99,6 +100,17 @@ class Library:
     def save_workout(self, workout: Workout) -> Path:
         """Save a workout atomically; its file. ValueError for a bad name, OSError."""
         return workout_files.save_workout(self.paths.workouts_dir, workout)
+
+    def open_workout(self, path: Path) -> tuple[Workout, OnDisk]:
+        """A saved workout to edit, and what its file holds now (to notice a change made
+        elsewhere before saving over it). StoreError, FileNotFoundError."""
+        return open_workout(path)
+
+    def save_edited(self, workout: Workout, on_disk: OnDisk, overwrite: bool = False) -> OnDisk:
+        """Save an edited workout to its own file (a new one if it has none yet); what is on
+        disk now. ValueError for a bad name, NameTaken, ChangedOnDisk unless `overwrite`,
+        OSError; see `store.workout_edit`."""
+        return save_edited(self.paths.workouts_dir, workout, on_disk, overwrite=overwrite)
 
     def delete_workout(self, path: Path) -> Path:
         """Move a saved workout's file to the trash; where it went. OSError."""

@@ -74,7 +74,11 @@ def read_toml(path: Path, *, max_bytes: int) -> TomlDocument:
     A missing file raises FileNotFoundError, since what that means is up to the caller;
     anything else that goes wrong raises StoreError.
     """
-    raw = read_capped(path, max_bytes)
+    return decode_toml(path, read_capped(path, max_bytes))
+
+
+def decode_toml(path: Path, raw: bytes) -> TomlDocument:
+    """Parse the bytes of a TOML file that came from `path` (StoreError as read_toml)."""
     try:
         # utf-8-sig: Windows editors like to start a file with a byte-order mark.
         text = raw.decode("utf-8-sig")

@@ -141,7 +141,7 @@ def save_workout(folder: Path, workout: Workout) -> Path:
         raise ValueError(problem)
     saved, _unreadable = load_saved(folder)
     same_name = [e.path for e in saved if e.path is not None and e.workout.name == workout.name]
-    path = same_name[0] if same_name else _free_path(folder, filename_for(workout.name))
+    path = same_name[0] if same_name else free_path(folder, filename_for(workout.name))
     atomic_write_text(path, workout_to_toml(workout))
     return path
 
@@ -230,7 +230,7 @@ def _workout_files(folder: Path) -> list[Path]:
     )
 
 
-def _free_path(folder: Path, filename: str) -> Path:
+def free_path(folder: Path, filename: str) -> Path:
     """`folder/filename`, or a numbered variant when that file exists already."""
     path = folder / filename
     number = 2

@@ -350,3 +350,14 @@ def test_no_text_crashes_a_field(text: str) -> None:
             parse_speed(text, units)
         except FieldValueError as error:
             assert_one_line(error)
+
+
+def test_description() -> None:
+    from backrun_tui.model.fields import MAX_DESCRIPTION_CHARS, parse_description
+
+    assert parse_description("  Six rounds.  ") == "Six rounds."
+    assert parse_description("") == ""
+    with pytest.raises(FieldValueError, match="description: expected text you can see"):
+        parse_description("a\nb")
+    with pytest.raises(FieldValueError, match="at most 500"):
+        parse_description("x" * (MAX_DESCRIPTION_CHARS + 1))

@@ -11,9 +11,15 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 
 from backrun_tui.clock import ManualClock
+from backrun_tui.model.notation import parse
+from backrun_tui.model.plan import Workout
+from backrun_tui.store import Paths
+from backrun_tui.store.library import Library
 from backrun_tui.ui.app import BackrunApp
 from backrun_tui.ui.commands import own_bindings
+from backrun_tui.ui.screens.ask import ChangedOnDiskScreen, UnsavedScreen
 from backrun_tui.ui.screens.confirm import ConfirmScreen
+from backrun_tui.ui.screens.editor import EditorScreen
 from backrun_tui.ui.screens.finish import FinishScreen
 from backrun_tui.ui.screens.home import HomeScreen
 from backrun_tui.ui.screens.leave import LeaveScreen
@@ -61,6 +67,30 @@ async def leaving_settings(pilot: Pilot[None], clock: ManualClock) -> None:
     assert isinstance(pilot.app.screen, LeaveScreen)
 
 
+async def editing(pilot: Pilot[None], clock: ManualClock) -> None:
+    await pilot.press("n")
+    await pilot.pause()
+
+
+async def leaving_unsaved(pilot: Pilot[None], clock: ManualClock) -> None:
+    await editing(pilot, clock)
+    await pilot.press("escape")  # a new workout is not saved yet
+    await pilot.pause()
+
+
+async def saving_over_a_change(pilot: Pilot[None], clock: ManualClock) -> None:
+    library = Library(Paths.default())
+    path = library.save_workout(Workout("Hills", parse("1m rest")))
+    home = pilot.app.screen
+    assert isinstance(home, HomeScreen)
+    home.refresh_workouts(select="Hills")
+    await pilot.press("e")
+    await pilot.pause()
+    path.write_text(path.read_text().replace("1m", "2m"))
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
 #: Each screen, how to reach it, and whether the app starts on the run screen.
 SCREENS: list[tuple[type[Screen[object]], Reach, bool]] = [
     (HomeScreen, at_home, False),
@@ -69,6 +99,9 @@ SCREENS: list[tuple[type[Screen[object]], Reach, bool]] = [
     (ConfirmScreen, asking, True),
     (SettingsScreen, in_settings, False),
     (LeaveScreen, leaving_settings, False),
+    (EditorScreen, editing, False),
+    (UnsavedScreen, leaving_unsaved, False),
+    (ChangedOnDiskScreen, saving_over_a_change, False),
 ]
 
 

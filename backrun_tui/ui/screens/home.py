@@ -1,6 +1,13 @@
-"""The home screen: the workouts, a preview of the one selected, Enter to run it."""
+"""The home screen: the workouts, a preview of the one selected, Enter to run it.
+
+From here a workout is edited (`e`; a built-in one as a copy), made new (`n`), copied
+(`c`) or deleted to the trash (`d`).
+"""
 
 from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,13 +18,19 @@ from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from backrun_tui.live_session import StartRequest
+from backrun_tui.model.draft import Draft, State, free_name
+from backrun_tui.model.edit import NEW_PLAN
 from backrun_tui.model.notation import NotationError, format_plan, parse
 from backrun_tui.model.plan import Workout
 from backrun_tui.model.totals import plan_totals
 from backrun_tui.present import plain, totals_lines
+from backrun_tui.store import StoreError
 from backrun_tui.store.config import Config
-from backrun_tui.store.workouts import WorkoutEntry
+from backrun_tui.store.workout_edit import OnDisk
+from backrun_tui.store.workouts import MAX_NAME_LENGTH, WorkoutEntry
 from backrun_tui.ui.screens.base import BackrunScreen
+from backrun_tui.ui.screens.confirm import ConfirmScreen
+from backrun_tui.ui.screens.editor import EditorScreen
 from backrun_tui.ui.screens.settings import SettingsScreen
 from backrun_tui.ui.widgets.timeline import Timeline, segments
 
@@ -30,6 +43,10 @@ class HomeScreen(BackrunScreen[None]):
             "r,R", "repeat_last", "Repeat last", id="home.repeat", tooltip="Repeat last session"
         ),
         Binding("s,S", "settings", "Settings", id="home.settings", tooltip="Open settings"),
+        Binding("e", "edit", "Edit", id="home.edit", tooltip="Edit workout"),
+        Binding("n", "new", "New", id="home.new", tooltip="New workout"),
+        Binding("c", "copy", "Copy", id="home.copy", tooltip="Copy workout"),
+        Binding("d,delete", "delete", "Delete", id="home.delete", tooltip="Delete workout"),
         Binding("q,Q", "app.quit", "Quit", id="home.quit", tooltip="Quit backrun"),
     ]
 
@@ -66,8 +83,9 @@ class HomeScreen(BackrunScreen[None]):
     def _config_changed(self, config: Config) -> None:
         self._preview()
 
-    def refresh_workouts(self) -> None:
-        """Read the workouts again (another screen or program may have changed them)."""
+    def refresh_workouts(self, select: str | None = None) -> None:
+        """Read the workouts again (another screen or program may have changed them); keep
+        the selected one selected, or select the saved one called `select`."""
         selected = self.selected
         loaded = self.backrun.library.workouts()
         self.backrun.tell_problems([p for p in loaded.problems if str(p) not in self._told])
@@ -75,12 +93,19 @@ class HomeScreen(BackrunScreen[None]):
         self.entries = loaded.items
         workouts = self.query_one("#workouts", OptionList)
         workouts.set_options(self._options())
-        keep = selected.workout.name if selected is not None else None
-        for index, option in enumerate(workouts.options):
-            entry = self._entry(option)
-            if entry is not None and (keep is None or entry.workout.name == keep):
-                workouts.highlighted = index
-                break
+        keep = select or (selected.workout.name if selected is not None else None)
+        builtin = select is None and selected is not None and selected.builtin
+        found = [
+            index
+            for index, option in enumerate(workouts.options)
+            if (entry := self._entry(option)) is not None
+            and (keep is None or (entry.workout.name, entry.builtin) == (keep, builtin))
+        ]
+        first = next(
+            (i for i, option in enumerate(workouts.options) if self._entry(option) is not None),
+            None,
+        )
+        workouts.highlighted = found[0] if found else first
 
     def _options(self) -> list[Option | None]:
         options: list[Option | None] = []
@@ -149,3 +174,78 @@ class HomeScreen(BackrunScreen[None]):
             self.notify("the last session's plan cannot be read", severity="error")
             return
         self.backrun.run_workout(StartRequest(Workout(record.workout, plan)))
+
+    # --- editing --------------------------------------------------------------------------
+
+    def _open_editor(self, draft: Draft, on_disk: OnDisk, note: str = "") -> None:
+        def closed(name: str | None) -> None:
+            self.refresh_workouts(select=name)
+
+        self.app.push_screen(EditorScreen(draft, on_disk, note=note), closed)
+
+    def _free_name(self, wanted: str) -> str:
+        taken = {entry.workout.name for entry in self.entries}
+        return free_name(wanted, taken, MAX_NAME_LENGTH)
+
+    def action_new(self) -> None:
+        state = State(self._free_name("New workout"), "", format_plan(NEW_PLAN))
+        self._open_editor(Draft(state, saved=False), OnDisk())
+
+    def action_copy(self, note: str = "") -> None:
+        entry = self.selected
+        if entry is None:
+            return
+        copy = State.of(entry.workout)
+        copy = replace(copy, name=self._free_name(f"{entry.workout.name} (copy)"))
+        self._open_editor(Draft(copy, saved=False), OnDisk(), note)
+
+    def action_edit(self) -> None:
+        entry = self.selected
+        if entry is None:
+            return
+        if entry.builtin or entry.path is None:
+            self.action_copy(
+                "Built-in workouts cannot be changed: this is a copy to edit and save."
+            )
+            return
+        try:
+            workout, on_disk = self.backrun.library.open_workout(entry.path)
+        except FileNotFoundError:
+            self.notify(f"{entry.path} is gone", severity="error", markup=False)
+            self.refresh_workouts()
+            return
+        except (StoreError, OSError) as err:
+            self.notify(str(err), title="Cannot edit", severity="error", timeout=10, markup=False)
+            return
+        self._open_editor(Draft(State.of(workout)), on_disk)
+
+    def action_delete(self) -> None:
+        entry = self.selected
+        if entry is None:
+            return
+        if entry.builtin or entry.path is None:
+            self.notify("built-in workouts cannot be deleted", severity="warning", timeout=4)
+            return
+        path = entry.path
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._delete(path)
+
+        name = plain(entry.workout.name)
+        question = f'Delete "{name}"? Its file goes to the trash folder.'
+        self.app.push_screen(ConfirmScreen(question), answer)
+
+    def _delete(self, path: Path) -> None:
+        try:
+            where = self.backrun.library.delete_workout(path)
+        except OSError as err:
+            self.notify(
+                f"cannot delete {path}: {err.strerror or err}",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+        else:
+            self.notify(f"moved to {where}", title="Deleted", timeout=5, markup=False)
+        self.refresh_workouts()
