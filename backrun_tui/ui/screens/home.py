@@ -18,6 +18,7 @@ from backrun_tui.present import plain, totals_lines
 from backrun_tui.store.config import Config
 from backrun_tui.store.workouts import WorkoutEntry
 from backrun_tui.ui.screens.base import BackrunScreen
+from backrun_tui.ui.screens.history import HistoryScreen
 from backrun_tui.ui.widgets.timeline import Timeline, segments
 
 
@@ -28,6 +29,7 @@ class HomeScreen(BackrunScreen[None]):
         Binding(
             "r,R", "repeat_last", "Repeat last", id="home.repeat", tooltip="Repeat last session"
         ),
+        Binding("h,H", "history", "History", id="home.history", tooltip="Past sessions"),
         Binding("q,Q", "app.quit", "Quit", id="home.quit", tooltip="Quit backrun"),
     ]
 
@@ -144,3 +146,6 @@ class HomeScreen(BackrunScreen[None]):
             self.notify("the last session's plan cannot be read", severity="error")
             return
         self.backrun.run_workout(StartRequest(Workout(record.workout, plan)))
+
+    def action_history(self) -> None:
+        self.app.push_screen(HistoryScreen())

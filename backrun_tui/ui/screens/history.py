@@ -1,0 +1,320 @@
+"""The history screen: every recorded session in a table, newest first, to sort and filter.
+
+The files are read by a worker thread, newest file name first, so the first rows show at
+once however long the history is; a progress bar appears when reading takes more than a
+moment. Enter opens a session's detail, where it can be rated, exported or deleted.
+"""
+
+from __future__ import annotations
+
+import time
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Header, Input, ProgressBar, Select, Static
+from textual.worker import get_current_worker
+
+from backrun_tui.history_table import COLUMNS, Filter, Order, Row, arrange, parse_date
+from backrun_tui.model.kinds import Units
+from backrun_tui.model.session import Status
+from backrun_tui.store import StoreError
+from backrun_tui.store.config import Config
+from backrun_tui.ui.screens.base import BackrunScreen
+from backrun_tui.ui.screens.session_detail import DetailResult, SessionDetailScreen
+
+#: Rows read before the first ones are shown, and then between two updates of the table.
+FIRST_ROWS = 40
+BATCH_ROWS = 250
+#: Reading that takes longer than this (seconds) shows a progress bar.
+PROGRESS_AFTER = 0.25
+#: At most this many unreadable files are named in the notice.
+PROBLEMS_SHOWN = 12
+STATUSES = (Status.COMPLETED, Status.STOPPED, Status.INTERRUPTED)
+
+
+class HistoryScreen(BackrunScreen[None]):
+    CSS_PATH = "history.tcss"
+    SUB_TITLE = "history"
+    BINDINGS = [
+        # A priority key, so the Footer shows it over the table's own Enter; check_action
+        # leaves Enter to the filter fields.
+        Binding(
+            "enter", "open", "Open", id="history.open", priority=True, tooltip="Open the session"
+        ),
+        Binding("s", "sort", "Sort", id="history.sort", tooltip="Sort by the next column"),
+        Binding("r", "reverse", "Reverse", id="history.reverse", tooltip="Reverse the order"),
+        Binding("f", "filter", "Filter", id="history.filter", tooltip="Filter the sessions"),
+        Binding("ctrl+l", "clear_filter", "Clear", id="history.clear", tooltip="Clear the filters"),
+        Binding("escape,q", "back", "Back", id="history.back", tooltip="Back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[Row] = []
+        """Every session read so far, in no particular order."""
+        self.shown: list[Row] = []
+        """The rows in the table, in its order."""
+        self.keep = Filter()
+        self.order = Order()
+        self.loading = False
+        self.problems: list[StoreError] = []
+        self._generation = 0  # which load the worker's rows belong to
+        self._started = 0.0
+        self._units: Units | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="filters"):
+            yield Input(placeholder="workout", id="workout")
+            yield Select(
+                [(status.value, status) for status in STATUSES],
+                prompt="any status",
+                id="status",
+            )
+            yield Input(placeholder="from YYYY-MM-DD", id="since", max_length=10)
+            yield Input(placeholder="to YYYY-MM-DD", id="until", max_length=10)
+        with Horizontal(id="state"):
+            yield Static("", id="count", markup=False)
+            yield Static("", id="filter-problem", markup=False)
+            yield ProgressBar(id="progress", show_eta=False)
+        table: DataTable[str | Text] = DataTable(
+            id="sessions", cursor_type="row", zebra_stripes=True
+        )
+        yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#sessions", DataTable)
+        for index, name in enumerate(COLUMNS):
+            table.add_column(name, key=str(index))
+        self._show_headings()
+        self.query_one("#progress", ProgressBar).display = False
+        self.watch(self.app, "config", self._config_changed, init=False)
+        table.focus()
+        self.reload()
+
+    # --- reading --------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read every session file again, newest first."""
+        self._generation += 1
+        self._units = self.backrun.config.units
+        self.rows = []
+        self.problems = []
+        self.loading = True
+        self._started = time.monotonic()
+        self._arrange()
+        self.set_timer(PROGRESS_AFTER, self._show_progress)
+        self._load(self._generation)
+
+    def _config_changed(self, config: Config) -> None:
+        if config.units != self._units:
+            self.reload()  # distances are shown in the units
+
+    @work(thread=True, exclusive=True, group="history-load")
+    def _load(self, generation: int) -> None:
+        worker = get_current_worker()
+        library = self.backrun.library
+        units = self.backrun.config.units
+        try:
+            paths = library.session_files()
+        except StoreError as error:
+            self.app.call_from_thread(self._loaded, generation, [], [error])
+            return
+        self.app.call_from_thread(self._total, generation, len(paths))
+        batch: list[Row] = []
+        problems: list[StoreError] = []
+        wanted = FIRST_ROWS
+        for path in paths:
+            if worker.is_cancelled:
+                return
+            try:
+                record = library.read_session(path)
+            except FileNotFoundError:
+                continue  # deleted since the folder was listed
+            except StoreError as error:
+                problems.append(error)
+                continue
+            batch.append(Row.of(record, path, units))
+            if len(batch) >= wanted:
+                self.app.call_from_thread(self._add, generation, batch)
+                batch, wanted = [], BATCH_ROWS
+        self.app.call_from_thread(self._loaded, generation, batch, problems)
+
+    def _total(self, generation: int, total: int) -> None:
+        if generation == self._generation:
+            self.query_one("#progress", ProgressBar).update(total=total, progress=0)
+
+    def _add(self, generation: int, batch: list[Row]) -> None:
+        if generation != self._generation:
+            return
+        self.rows += batch
+        self.query_one("#progress", ProgressBar).advance(len(batch))
+        self._arrange()
+
+    def _loaded(self, generation: int, batch: list[Row], problems: list[StoreError]) -> None:
+        if generation != self._generation:
+            return
+        self.loading = False
+        self.query_one("#progress", ProgressBar).display = False
+        self.problems = problems
+        self._add(generation, batch)
+        self._tell_problems()
+
+    def _show_progress(self) -> None:
+        if self.loading:
+            self.query_one("#progress", ProgressBar).display = True
+
+    def _tell_problems(self) -> None:
+        if not self.problems:
+            return
+        lines = [str(problem) for problem in self.problems[:PROBLEMS_SHOWN]]
+        if len(self.problems) > PROBLEMS_SHOWN:
+            lines.append(f"… and {len(self.problems) - PROBLEMS_SHOWN} more")
+        count = len(self.problems)
+        self.notify(
+            "\n".join([*lines, "These files are left as they are."]),
+            title=f"Skipped {count} unreadable session file{'s' if count > 1 else ''}",
+            severity="error",
+            timeout=20,
+            markup=False,
+        )
+
+    # --- the table ------------------------------------------------------------------------
+
+    def _arrange(self, *, rebuild: bool = False) -> None:
+        """Show the rows the filters keep, in the chosen order; the cursor stays on its
+        session."""
+        arranged = arrange(self.rows, self.keep, self.order)
+        table = self.query_one("#sessions", DataTable)
+        keep: str | None = None
+        if not rebuild and arranged[: len(self.shown)] == self.shown:
+            # New rows only at the end (the usual case while reading): add just those.
+            new = arranged[len(self.shown) :]
+        else:
+            current = self.selected
+            keep = None if current is None else current.key
+            table.clear()
+            new = arranged
+        for row in new:
+            table.add_row(*row.cells, key=row.key)
+        self.shown = arranged
+        if keep is not None:
+            index = next((i for i, row in enumerate(arranged) if row.key == keep), 0)
+            table.move_cursor(row=index, animate=False)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        total, shown = len(self.rows), len(self.shown)
+        noun = "session" if total == 1 else "sessions"
+        if self.loading:
+            words = f"reading sessions… {total} so far"
+        elif not total:
+            words = "No sessions yet: finish a workout and it shows here."
+        elif shown == total:
+            words = f"{total} {noun}"
+        else:
+            words = f"{shown} of {total} {noun}"
+        self.query_one("#count", Static).update(words)
+
+    def _show_headings(self) -> None:
+        table = self.query_one("#sessions", DataTable)
+        for index, name in enumerate(COLUMNS):
+            column = table.columns[str(index)]  # type: ignore[index]
+            arrow = (" ▼" if self.order.descending else " ▲") if index == self.order.column else ""
+            column.label = Text(name + arrow)
+        table.refresh()
+
+    @property
+    def selected(self) -> Row | None:
+        table = self.query_one("#sessions", DataTable)
+        if not self.shown or not 0 <= table.cursor_row < len(self.shown):
+            return None
+        return self.shown[table.cursor_row]
+
+    def _sort(self, order: Order) -> None:
+        self.order = order
+        self._show_headings()
+        self._arrange(rebuild=True)
+
+    # --- filters --------------------------------------------------------------------------
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _filter_changed(self) -> None:
+        problems = []
+        dates = []
+        for field, name in (("#since", "from"), ("#until", "to")):
+            try:
+                dates.append(parse_date(self.query_one(field, Input).value, name))
+            except ValueError as exc:
+                problems.append(str(exc))
+                dates.append(None)
+        status = self.query_one("#status", Select).value
+        self.keep = Filter(
+            workout=self.query_one("#workout", Input).value.strip(),
+            status=status if isinstance(status, Status) else None,
+            since=dates[0],
+            until=dates[1],
+        )
+        self.query_one("#filter-problem", Static).update("; ".join(problems))
+        self._arrange()
+
+    @on(Input.Submitted)
+    def _filter_done(self) -> None:
+        self.query_one("#sessions", DataTable).focus()
+
+    # --- actions --------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open":
+            return not isinstance(self.focused, Input | Select)
+        return True
+
+    @on(DataTable.RowSelected)
+    def _row_chosen(self) -> None:
+        self.action_open()
+
+    @on(DataTable.HeaderSelected)
+    def _header_clicked(self, event: DataTable.HeaderSelected) -> None:
+        column = event.column_index
+        self._sort(self.order.reversed() if column == self.order.column else Order.by(column))
+
+    def action_open(self) -> None:
+        row = self.selected
+        if row is not None:
+            self.app.push_screen(SessionDetailScreen(row.path), self._detail_closed)
+
+    def _detail_closed(self, result: DetailResult | None) -> None:
+        if result is None:
+            return
+        self.rows = [row for row in self.rows if row.path != result.path]
+        if result.record is not None:
+            self.rows.append(Row.of(result.record, result.path, self.backrun.config.units))
+        self._arrange(rebuild=True)
+
+    def action_sort(self) -> None:
+        self._sort(self.order.next())
+
+    def action_reverse(self) -> None:
+        self._sort(self.order.reversed())
+
+    def action_filter(self) -> None:
+        self.query_one("#workout", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        for field in ("#workout", "#since", "#until"):
+            self.query_one(field, Input).value = ""
+        self.query_one("#status", Select).clear()
+        self.keep = Filter()
+        self._arrange()
+
+    def action_back(self) -> None:
+        """From a filter, back to the table; from the table, back where we came from."""
+        if isinstance(self.focused, Input):
+            self.query_one("#sessions", DataTable).focus()
+            return
+        self.dismiss()
