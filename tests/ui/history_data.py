@@ -10,7 +10,6 @@ from backrun_tui.model.kinds import Kind
 from backrun_tui.model.session import IntervalOutcome, SessionRecord, Status
 from backrun_tui.store import Paths
 from backrun_tui.store.checkpoints import SessionWriter
-from backrun_tui.store.sessions import new_session_id
 from tests.export.sessions import interval, session, treadmill_session
 
 CET = dt.timezone(dt.timedelta(hours=1))
@@ -37,11 +36,6 @@ def easy_session(started: dt.datetime, **fields: object) -> SessionRecord:
     return replace(record, **fields)  # type: ignore[arg-type]
 
 
-def the_treadmill_session() -> SessionRecord:
-    """The export tests' session: a sleep, a skip, +10 s, a pause, a stop, no RPE."""
-    return treadmill_session()
-
-
 def sample_sessions() -> list[SessionRecord]:
     """Five sessions over three weeks, of every status, with and without a rating."""
     day = dt.datetime(2026, 11, 9, 7, 0, tzinfo=CET)
@@ -57,7 +51,8 @@ def sample_sessions() -> list[SessionRecord]:
             energy_kcal=None,
         ),
         easy_session(day + dt.timedelta(days=18), rpe=5, energy_kcal=48.0),
-        the_treadmill_session(),
+        # The export tests' session: a sleep, a skip, +10 s, a pause, a stop, no RPE.
+        treadmill_session(),
     ]
 
 
@@ -70,6 +65,3 @@ def write_sessions(records: list[SessionRecord], paths: Paths | None = None) -> 
         assert result.ok, result.error
         written.append(result.path)
     return written
-
-
-__all__ = ["easy_session", "new_session_id", "sample_sessions", "write_sessions"]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
+import threading
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -11,16 +13,17 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select, Static
 
-from backrun_tui.model.session import Status
+from backrun_tui.model.session import SessionRecord, Status
 from backrun_tui.store import Paths
+from backrun_tui.store.library import Library
 from backrun_tui.ui.app import BackrunApp
 from backrun_tui.ui.screens.confirm import ConfirmScreen
 from backrun_tui.ui.screens.export import ExportScreen
-from backrun_tui.ui.screens.history import HistoryScreen
+from backrun_tui.ui.screens.history import FIRST_ROWS, HistoryScreen
 from backrun_tui.ui.screens.home import HomeScreen
 from backrun_tui.ui.screens.session_detail import SessionDetailScreen
 from tests.ui.apps import make_app
-from tests.ui.history_data import sample_sessions, write_sessions
+from tests.ui.history_data import easy_session, sample_sessions, write_sessions
 
 SIZE = (120, 40)
 
@@ -361,3 +364,55 @@ async def test_an_h_in_the_finish_screens_note_is_typed() -> None:
         await pilot.pause()
         assert isinstance(app.screen, FinishScreen)
         assert app.screen.query_one("#note", Input).value == "hard hill"
+
+
+class GatedLibrary(Library):
+    """The real library, whose reading stops after `after` files until `gate` is set: the
+    history can be looked at half read."""
+
+    def __init__(self, paths: Paths, after: int) -> None:
+        super().__init__(paths)
+        self.after = after
+        self.read = 0
+        self.gate = threading.Event()
+
+    def read_session(self, path: Path) -> SessionRecord:
+        self.read += 1
+        if self.read > self.after:
+            self.gate.wait(60)
+        return super().read_session(path)
+
+
+async def test_the_first_rows_show_while_the_rest_are_read() -> None:
+    first = dt.datetime(2026, 1, 1, 7, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    write_sessions([easy_session(first + dt.timedelta(days=n)) for n in range(FIRST_ROWS + 20)])
+    app = make_app()
+    library = GatedLibrary(Paths.default(), after=FIRST_ROWS + 5)
+    app.library = library
+    async with app.run_test(size=SIZE) as pilot:
+        try:
+            await look_half_read(pilot)
+        finally:
+            library.gate.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        assert screen.query_one("#sessions", DataTable).row_count == FIRST_ROWS + 20
+        assert str(screen.query_one("#count", Static).render()) == f"{FIRST_ROWS + 20} sessions"
+
+
+async def look_half_read(pilot: Pilot[None]) -> None:
+    await pilot.pause()
+    await pilot.press("h")
+    screen = pilot.app.screen
+    assert isinstance(screen, HistoryScreen)
+    table = screen.query_one("#sessions", DataTable)
+    for _ in range(200):
+        if table.row_count:
+            break
+        await pilot.pause(0.05)
+    assert table.row_count <= FIRST_ROWS
+    assert dates(screen)[0] == "2026-03-01 07:00"  # the newest
+    assert not screen.loading  # Textual's own indicator would cover the rows
+    assert str(screen.query_one("#count", Static).render()).startswith("reading session")

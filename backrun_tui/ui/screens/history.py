@@ -25,9 +25,11 @@ from backrun_tui.store.config import Config
 from backrun_tui.ui.screens.base import BackrunScreen
 from backrun_tui.ui.screens.session_detail import DetailResult, SessionDetailScreen
 
-#: Rows read before the first ones are shown, and then between two updates of the table.
+#: Rows read before the first ones are shown (a screenful), or fewer when reading them
+#: takes longer than FIRST_WAIT seconds; the progress is shown every PROGRESS_EVERY.
 FIRST_ROWS = 40
-BATCH_ROWS = 250
+FIRST_WAIT = 0.1
+PROGRESS_EVERY = 0.25
 #: Reading that takes longer than this (seconds) shows a progress bar.
 PROGRESS_AFTER = 0.25
 #: At most this many unreadable files are named in the notice.
@@ -59,13 +61,15 @@ class HistoryScreen(BackrunScreen[None]):
         """The rows in the table, in its order."""
         self.keep = Filter()
         self.order = Order()
-        self.loading = False
+        self.reading = False
         self.problems: list[StoreError] = []
         self._generation = 0  # which load the worker's rows belong to
-        self._started = 0.0
+        self._ready = False  # mounted: the table can take rows
         self._units: Units | None = None
 
     def compose(self) -> ComposeResult:
+        # Start reading now, while the widgets are made: the first rows are wanted at once.
+        self.reload()
         yield Header()
         with Horizontal(id="filters"):
             yield Input(placeholder="workout", id="workout")
@@ -94,7 +98,12 @@ class HistoryScreen(BackrunScreen[None]):
         self.query_one("#progress", ProgressBar).display = False
         self.watch(self.app, "config", self._config_changed, init=False)
         table.focus()
-        self.reload()
+        self._ready = True
+        self._arrange()
+        if self.reading:
+            self.set_timer(PROGRESS_AFTER, self._show_progress)
+        else:
+            self._tell_problems()
 
     # --- reading --------------------------------------------------------------------------
 
@@ -104,10 +113,10 @@ class HistoryScreen(BackrunScreen[None]):
         self._units = self.backrun.config.units
         self.rows = []
         self.problems = []
-        self.loading = True
-        self._started = time.monotonic()
-        self._arrange()
-        self.set_timer(PROGRESS_AFTER, self._show_progress)
+        self.reading = True
+        if self._ready:
+            self._arrange()
+            self.set_timer(PROGRESS_AFTER, self._show_progress)
         self._load(self._generation)
 
     def _config_changed(self, config: Config) -> None:
@@ -124,48 +133,55 @@ class HistoryScreen(BackrunScreen[None]):
         except StoreError as error:
             self.app.call_from_thread(self._loaded, generation, [], [error])
             return
-        self.app.call_from_thread(self._total, generation, len(paths))
-        batch: list[Row] = []
+        rows: list[Row] = []
         problems: list[StoreError] = []
-        wanted = FIRST_ROWS
-        for path in paths:
+        shown = 0  # rows handed to the table so far
+        last = started = time.monotonic()
+        for done, path in enumerate(paths, start=1):
             if worker.is_cancelled:
                 return
             try:
-                record = library.read_session(path)
+                rows.append(Row.of(library.read_session(path), path, units))
             except FileNotFoundError:
                 continue  # deleted since the folder was listed
             except StoreError as error:
                 problems.append(error)
-                continue
-            batch.append(Row.of(record, path, units))
-            if len(batch) >= wanted:
-                self.app.call_from_thread(self._add, generation, batch)
-                batch, wanted = [], BATCH_ROWS
-        self.app.call_from_thread(self._loaded, generation, batch, problems)
-
-    def _total(self, generation: int, total: int) -> None:
-        if generation == self._generation:
-            self.query_one("#progress", ProgressBar).update(total=total, progress=0)
+            now = time.monotonic()
+            if not shown and rows and (len(rows) >= FIRST_ROWS or now - started >= FIRST_WAIT):
+                # The first screenful at once; the rest together at the end, which keeps
+                # the table's work (and the memory it leaves behind) to two updates.
+                self.app.call_from_thread(self._add, generation, rows)
+                shown, rows, last = len(rows), [], now
+            elif now - last >= PROGRESS_EVERY:
+                self.app.call_from_thread(self._progress, generation, done, len(paths))
+                last = now
+        self.app.call_from_thread(self._loaded, generation, rows, problems)
 
     def _add(self, generation: int, batch: list[Row]) -> None:
         if generation != self._generation:
             return
         self.rows += batch
-        self.query_one("#progress", ProgressBar).advance(len(batch))
+        if not self._ready:
+            return  # on_mount shows them
         self._arrange()
+
+    def _progress(self, generation: int, done: int, total: int) -> None:
+        if generation == self._generation and self._ready:
+            self.query_one("#progress", ProgressBar).update(total=total, progress=done)
+            self._show_count(done)
 
     def _loaded(self, generation: int, batch: list[Row], problems: list[StoreError]) -> None:
         if generation != self._generation:
             return
-        self.loading = False
-        self.query_one("#progress", ProgressBar).display = False
+        self.reading = False
         self.problems = problems
         self._add(generation, batch)
-        self._tell_problems()
+        if self._ready:
+            self.query_one("#progress", ProgressBar).display = False
+            self._tell_problems()
 
     def _show_progress(self) -> None:
-        if self.loading:
+        if self.reading:
             self.query_one("#progress", ProgressBar).display = True
 
     def _tell_problems(self) -> None:
@@ -207,11 +223,11 @@ class HistoryScreen(BackrunScreen[None]):
             table.move_cursor(row=index, animate=False)
         self._show_count()
 
-    def _show_count(self) -> None:
+    def _show_count(self, read: int | None = None) -> None:
         total, shown = len(self.rows), len(self.shown)
         noun = "session" if total == 1 else "sessions"
-        if self.loading:
-            words = f"reading sessions… {total} so far"
+        if self.reading:
+            words = f"reading session files… {read or total} so far"
         elif not total:
             words = "No sessions yet: finish a workout and it shows here."
         elif shown == total:
