@@ -416,3 +416,19 @@ async def look_half_read(pilot: Pilot[None]) -> None:
     assert dates(screen)[0] == "2026-03-01 07:00"  # the newest
     assert not screen.loading  # Textual's own indicator would cover the rows
     assert str(screen.query_one("#count", Static).render()).startswith("reading session")
+
+
+async def test_a_session_spoilt_since_the_list_was_read_is_named_and_leaves_it() -> None:
+    paths = write_sessions(sample_sessions())
+    target = paths[-1]
+    async with make_app().run_test(size=SIZE) as pilot:
+        history = await open_history(pilot)
+        spoilt = target.read_text().replace("active_seconds = ", "active_seconds = -")
+        target.write_text(spoilt)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.screen is history
+        assert dates(history) == ALL_DATES[1:]
+        messages = [n.message for n in pilot.app._notifications]
+        assert any(m.startswith(f"{target}: line ") and "active_seconds" in m for m in messages)
+        assert target.read_text() == spoilt
