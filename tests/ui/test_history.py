@@ -432,3 +432,24 @@ async def test_a_session_spoilt_since_the_list_was_read_is_named_and_leaves_it()
         messages = [n.message for n in pilot.app._notifications]
         assert any(m.startswith(f"{target}: line ") and "active_seconds" in m for m in messages)
         assert target.read_text() == spoilt
+
+
+async def test_leaving_with_a_rating_not_saved_asks_first() -> None:
+    paths = write_sessions(sample_sessions())
+    before = paths[-1].read_bytes()
+    async with make_app().run_test(size=SIZE) as pilot:
+        history = await open_history(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("e", "9", "escape", "escape")  # out of the field, then out
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, SessionDetailScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert pilot.app.screen is history
+        assert paths[-1].read_bytes() == before

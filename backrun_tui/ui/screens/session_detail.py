@@ -215,8 +215,26 @@ class SessionDetailScreen(BackrunScreen[DetailResult]):
         self.dismiss(DetailResult(self.path, None))
 
     def action_back(self) -> None:
-        """From the rating, back to the intervals; from there, back to the history."""
+        """From the rating, back to the intervals; from there, back to the history (after
+        asking, when a rating typed is not saved)."""
         if isinstance(self.focused, Input):
             self.query_one("#intervals", DataTable).focus()
             return
-        self.dismiss(DetailResult(self.path, self.record))
+        if self._unsaved():
+            question = "Leave without saving the RPE and note typed?"
+            self.app.push_screen(ConfirmScreen(question), self._leave)
+            return
+        self._leave(True)
+
+    def _unsaved(self) -> bool:
+        record = self.record
+        if record is None:
+            return False
+        rpe = self.query_one("#rpe", Input).value.strip()
+        note = self.query_one("#note", Input).value.strip()
+        saved_rpe = "" if record.rpe is None else str(record.rpe)
+        return (rpe, note) != (saved_rpe, present.plain(record.note).strip())
+
+    def _leave(self, sure: bool | None) -> None:
+        if sure:
+            self.dismiss(DetailResult(self.path, self.record))
