@@ -117,8 +117,12 @@ async def test_filter_by_workout_status_and_dates_naming_a_bad_date() -> None:
         assert dates(screen) == ALL_DATES[1:2] + ALL_DATES[3:]
         assert str(screen.query_one("#count", Static).render()) == "3 of 5 sessions"
 
-        screen.query_one("#status", Select).value = Status.COMPLETED
+        # The status list, with keys: Enter opens it and chooses, it opens no session.
+        screen.query_one("#status", Select).focus()
+        await pilot.press("enter", "down", "enter")
         await pilot.pause()
+        assert isinstance(pilot.app.screen, HistoryScreen)
+        assert screen.query_one("#status", Select).value is Status.COMPLETED
         assert dates(screen) == [ALL_DATES[1], ALL_DATES[4]]
 
         screen.query_one("#status", Select).clear()

@@ -287,7 +287,8 @@ class HistoryScreen(BackrunScreen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open":
-            return not isinstance(self.focused, Input | Select)
+            # Enter elsewhere belongs to the focused widget (a filter field, the status list).
+            return self.focused is None or isinstance(self.focused, DataTable)
         return True
 
     @on(DataTable.RowSelected)

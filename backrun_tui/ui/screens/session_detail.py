@@ -39,8 +39,12 @@ class DetailResult:
     record: SessionRecord | None
 
 
-#: How each outcome's words are drawn in the intervals table.
-OUTCOME_STYLES = {"skipped": "bold $warning", "stopped here": "bold $error", "not reached": "dim"}
+#: How an outcome's words stand out in the intervals table: (theme colour, style).
+OUTCOME_STYLES = {
+    "skipped": ("warning", "bold"),
+    "stopped here": ("error", "bold"),
+    "not reached": ("", "dim"),
+}
 
 
 class SessionDetailScreen(BackrunScreen[DetailResult]):
@@ -111,17 +115,15 @@ class SessionDetailScreen(BackrunScreen[DetailResult]):
             table.add_row(*self._styled(kind, cells))
 
     def _styled(self, kind: str, cells: tuple[str, ...]) -> list[str | Text]:
-        variables = self.app.theme_variables
-        styled: list[str | Text] = list(cells)
+        """An interval's kind in its colour and an outcome that stands out; pauses dim."""
         if kind == "pause":
             return [Text(cell, style="italic dim") for cell in cells]
-        colour = variables.get(f"kind-{kind}", "")
-        styled[1] = Text(cells[1], style=f"bold {colour}")
-        outcome = OUTCOME_STYLES.get(cells[5])
-        if outcome is not None:
-            name, _, variable = outcome.partition(" $")
-            style = f"{name} {variables.get(variable, '')}" if variable else outcome
-            styled[5] = Text(cells[5], style=style)
+        variables = self.app.theme_variables
+        styled: list[str | Text] = list(cells)
+        styled[1] = Text(cells[1], style=f"bold {variables.get(f'kind-{kind}', '')}")
+        colour, style = OUTCOME_STYLES.get(cells[5], ("", ""))
+        if style:
+            styled[5] = Text(cells[5], style=f"{style} {variables.get(colour, '')}".strip())
         return styled
 
     # --- rating ---------------------------------------------------------------------------
