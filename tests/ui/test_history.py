@@ -171,7 +171,7 @@ async def test_enter_opens_the_detail_planned_against_actual() -> None:
         assert rows[4][2:6] == ["1:00", "1:10", "+10 s", "done"]
         assert rows[6][3] == "0:45"
         assert rows[8][5] == "not reached"
-        totals = str(detail.query_one("#totals", Static).render())
+        totals = str(detail.query_one("#totals").render())
         assert "time 11:21 of 19:00 planned" in totals
         assert "paused 0:57" in totals
         assert "time scale" not in totals
@@ -184,7 +184,7 @@ async def test_enter_opens_the_detail_planned_against_actual() -> None:
         await pilot.pause()
         detail = pilot.app.screen
         assert isinstance(detail, SessionDetailScreen)
-        assert "time scale ×50" in str(detail.query_one("#totals", Static).render())
+        assert "time scale ×50" in str(detail.query_one("#totals").render())
         assert detail.query_one("#rpe", Input).value == "7"
 
 

@@ -15,10 +15,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import DataTable, Footer, Header, Input, Label
 
 from backrun_tui import present
 from backrun_tui.export.to_file import NothingToExport, export_bytes, export_name, write_new
+from backrun_tui.model import display
 from backrun_tui.model.session import SessionRecord
 from backrun_tui.store import StoreError
 from backrun_tui.store.session_update import MAX_NOTE
@@ -47,6 +51,32 @@ OUTCOME_STYLES = {
 }
 
 
+class Figures(Widget):
+    """A session's figures side by side, a line breaking only between two of them."""
+
+    DEFAULT_CSS = "Figures { height: auto; }"
+    GAP = "   "
+
+    figures: reactive[tuple[str, ...]] = reactive(tuple, layout=True)
+    """Each figure in words: `backward 2:10`."""
+
+    def lines(self, width: int) -> list[str]:
+        lines: list[str] = []
+        for figure in self.figures:
+            joined = f"{lines[-1]}{self.GAP}{figure}" if lines else figure
+            if lines and display.cells(joined) <= width:
+                lines[-1] = joined
+            else:
+                lines.append(figure)
+        return lines
+
+    def render(self) -> Text:
+        return Text("\n".join(self.lines(self.size.width)))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return max(1, len(self.lines(width)))
+
+
 class SessionDetailScreen(BackrunScreen[DetailResult]):
     CSS_PATH = "session_detail.tcss"
     SUB_TITLE = "session"
@@ -69,7 +99,7 @@ class SessionDetailScreen(BackrunScreen[DetailResult]):
         with Vertical(id="detail"):
             yield Label("", id="title", markup=False)
             yield Timeline([], id="happened")
-            yield Static("", id="totals", markup=False)
+            yield Figures(id="totals")
             table: DataTable[str | Text] = DataTable(id="intervals", cursor_type="row")
             yield table
             with Horizontal(id="rating"):
@@ -106,9 +136,7 @@ class SessionDetailScreen(BackrunScreen[DetailResult]):
         self.query_one("#title", Label).update(title)
         self.query_one(Timeline).segments = happened(record)
         rows = present.summary_rows(record, units)
-        self.query_one("#totals", Static).update(
-            "   ".join(f"{name} {value}" for name, value in rows)
-        )
+        self.query_one(Figures).figures = tuple(f"{name} {value}" for name, value in rows)
         table = self.query_one("#intervals", DataTable)
         table.clear()
         for kind, cells in present.interval_rows(record, units):
