@@ -217,6 +217,10 @@ class HistoryScreen(BackrunScreen[None]):
             new = arranged
         for row in new:
             table.add_row(*row.cells, key=row.key)
+        if new:
+            # The table measures new rows when it is next idle; without a message of its
+            # own to handle it might not be for a while, and the columns stay too narrow.
+            table.check_idle()
         self.shown = arranged
         if keep is not None:
             index = next((i for i, row in enumerate(arranged) if row.key == keep), 0)
