@@ -136,7 +136,7 @@ class HistoryScreen(BackrunScreen[None]):
         rows: list[Row] = []
         problems: list[StoreError] = []
         shown = 0  # rows handed to the table so far
-        last = started = time.monotonic()
+        last = time.monotonic()
         for done, path in enumerate(paths, start=1):
             if worker.is_cancelled:
                 return
@@ -147,11 +147,16 @@ class HistoryScreen(BackrunScreen[None]):
             except StoreError as error:
                 problems.append(error)
             now = time.monotonic()
-            if not shown and rows and (len(rows) >= FIRST_ROWS or now - started >= FIRST_WAIT):
-                # The first screenful at once; the rest together at the end, which keeps
-                # the table's work (and the memory it leaves behind) to two updates.
+            if (
+                shown < FIRST_ROWS
+                and rows
+                and (shown + len(rows) >= FIRST_ROWS or now - last >= FIRST_WAIT)
+            ):
+                # The first screenful at once (in parts, if reading is slow); the rest
+                # together at the end, which keeps the table's work (and the memory it
+                # leaves behind) to a few updates.
                 self.app.call_from_thread(self._add, generation, rows)
-                shown, rows, last = len(rows), [], now
+                shown, rows, last = shown + len(rows), [], now
             elif now - last >= PROGRESS_EVERY:
                 self.app.call_from_thread(self._progress, generation, done, len(paths))
                 last = now
