@@ -28,7 +28,7 @@ from backrun_tui.ui.screens.session_detail import DetailResult, SessionDetailScr
 #: Rows read before the first ones are shown (a screenful), or fewer when reading them
 #: takes longer than FIRST_WAIT seconds; the progress is shown every PROGRESS_EVERY.
 FIRST_ROWS = 40
-FIRST_WAIT = 0.1
+FIRST_WAIT = 0.05
 PROGRESS_EVERY = 0.25
 #: Reading that takes longer than this (seconds) shows a progress bar.
 PROGRESS_AFTER = 0.25
