@@ -7,9 +7,12 @@ temporary BACKRUN_HOME with backrun's own session writer: the built-in workouts'
 each interval's actual time near its planned time, now and then a skip, a +10 s, a pause,
 a stopped or interrupted session, an RPE and a note. Then, R times, in a fresh Python
 process each: starts the real App headless (120x40, Textual's Pilot, no sound), does what
-`h` on the home screen does, and prints the time until the table holds its first rows, the time
-until every file is read, and the process's peak resident memory (VmHWM from /proc) and
-resident memory before `h`. Prints figures; asserts nothing. Linux only (/proc).
+`h` on the home screen does, and prints the time until the table holds its first rows, a
+screenful of them, and every session, and the process's peak resident memory (VmHWM from
+/proc) and its resident memory before `h`. Then, R times, the installed `backrun` in a
+120x40 tmux terminal: presses h, and times the newest session's row and the count of all
+of them appearing on the screen (polled with capture-pane, which adds its own latency).
+Prints figures; asserts nothing. Linux only (/proc); needs tmux.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ from importlib.metadata import version
 from pathlib import Path
 
 WIDTH, HEIGHT = 120, 40
+#: The rows the history's table shows at 120x40.
+SCREENFUL = 33
 POLL = 0.002
 
 
@@ -163,12 +168,18 @@ async def measure() -> None:
             await asyncio.sleep(POLL)
         first = time.perf_counter() - start
         first_rows = table.row_count
+        while table.row_count < SCREENFUL:
+            await asyncio.sleep(POLL)
+        screenful = time.perf_counter() - start
         await app.workers.wait_for_complete()
         await pilot.pause()
         every = time.perf_counter() - start
         rows = table.row_count
     peak = _status_kib("VmHWM")
-    print(f"{first * 1000:.0f} {first_rows} {every * 1000:.0f} {rows} {before} {peak}")
+    print(
+        f"{first * 1000:.0f} {first_rows} {screenful * 1000:.0f} {every * 1000:.0f} {rows} "
+        f"{before} {peak}"
+    )
 
 
 def in_terminal(env: dict[str, str], newest: str, count: int) -> tuple[float, float, int, int]:
@@ -230,11 +241,11 @@ def main() -> None:
                 text=True,
                 check=True,
             ).stdout.split()
-            first, first_rows, every, rows, before, peak = (int(v) for v in out)
+            first, first_rows, screenful, every, rows, before, peak = (int(v) for v in out)
             print(
-                f"  run {run}: first {first_rows} rows after {first} ms; all {rows} rows after "
-                f"{every} ms; resident {before / 1024:.1f} MB before, peak "
-                f"{peak / 1024:.1f} MB"
+                f"  run {run}: first {first_rows} rows after {first} ms, a screenful "
+                f"({SCREENFUL}) after {screenful} ms, all {rows} after {every} ms; resident "
+                f"{before / 1024:.1f} MB before, peak {peak / 1024:.1f} MB"
             )
         for run in range(1, args.runs + 1):
             first_s, every_s, before, peak = in_terminal(env, newest, len(files))

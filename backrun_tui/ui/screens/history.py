@@ -14,10 +14,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.coordinate import Coordinate
+from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Input, ProgressBar, Select, Static
 from textual.worker import get_current_worker
 
 from backrun_tui.history_table import COLUMNS, Filter, Order, Row, arrange, parse_date
+from backrun_tui.model import display
 from backrun_tui.model.kinds import Units
 from backrun_tui.model.session import Status
 from backrun_tui.store import StoreError
@@ -35,6 +38,28 @@ PROGRESS_AFTER = 0.25
 #: At most this many unreadable files are named in the notice.
 PROBLEMS_SHOWN = 12
 STATUSES = (Status.COMPLETED, Status.STOPPED, Status.INTERRUPTED)
+
+
+class RowsRead(Message):
+    """Sessions read by the worker, for the table (posted from its thread)."""
+
+    def __init__(self, generation: int, rows: list[Row], done: int, total: int) -> None:
+        super().__init__()
+        self.generation = generation
+        self.rows = rows
+        self.done = done
+        """Files read so far, of `total`."""
+        self.total = total
+
+
+class ReadingDone(Message):
+    """The worker has read every file: the last rows, and the files it could not read."""
+
+    def __init__(self, generation: int, rows: list[Row], problems: list[StoreError]) -> None:
+        super().__init__()
+        self.generation = generation
+        self.rows = rows
+        self.problems = problems
 
 
 class HistoryScreen(BackrunScreen[None]):
@@ -93,7 +118,8 @@ class HistoryScreen(BackrunScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#sessions", DataTable)
         for index, name in enumerate(COLUMNS):
-            table.add_column(name, key=str(index))
+            # Room for the heading; _show_headings and _fit_columns widen it as needed.
+            table.add_column(name, key=str(index), width=display.cells(name))
         self._show_headings()
         self.query_one("#progress", ProgressBar).display = False
         self.watch(self.app, "config", self._config_changed, init=False)
@@ -125,13 +151,15 @@ class HistoryScreen(BackrunScreen[None]):
 
     @work(thread=True, exclusive=True, group="history-load")
     def _load(self, generation: int) -> None:
+        # Messages, not call_from_thread: posting is safe from a thread and does not wait
+        # for the screen, so reading goes on while the table is drawn.
         worker = get_current_worker()
         library = self.backrun.library
         units = self.backrun.config.units
         try:
             paths = library.session_files()
         except StoreError as error:
-            self.app.call_from_thread(self._loaded, generation, [], [error])
+            self.post_message(ReadingDone(generation, [], [error]))
             return
         rows: list[Row] = []
         problems: list[StoreError] = []
@@ -147,42 +175,40 @@ class HistoryScreen(BackrunScreen[None]):
             except StoreError as error:
                 problems.append(error)
             now = time.monotonic()
-            if (
-                shown < FIRST_ROWS
-                and rows
-                and (shown + len(rows) >= FIRST_ROWS or now - last >= FIRST_WAIT)
-            ):
+            first = shown < FIRST_ROWS and rows
+            if first and (shown + len(rows) >= FIRST_ROWS or now - last >= FIRST_WAIT):
                 # The first screenful at once (in parts, if reading is slow); the rest
                 # together at the end, which keeps the table's work (and the memory it
                 # leaves behind) to a few updates.
-                self.app.call_from_thread(self._add, generation, rows)
+                self.post_message(RowsRead(generation, rows, done, len(paths)))
                 shown, rows, last = shown + len(rows), [], now
             elif now - last >= PROGRESS_EVERY:
-                self.app.call_from_thread(self._progress, generation, done, len(paths))
+                self.post_message(RowsRead(generation, [], done, len(paths)))
                 last = now
-        self.app.call_from_thread(self._loaded, generation, rows, problems)
+        self.post_message(ReadingDone(generation, rows, problems))
 
-    def _add(self, generation: int, batch: list[Row]) -> None:
-        if generation != self._generation:
+    @on(RowsRead)
+    def _rows_read(self, event: RowsRead) -> None:
+        if event.generation != self._generation:
             return
-        self.rows += batch
+        self.rows += event.rows
         if not self._ready:
             return  # on_mount shows them
-        self._arrange()
+        self.query_one("#progress", ProgressBar).update(total=event.total, progress=event.done)
+        if event.rows:
+            self._arrange()
+        self._show_count(event.done)
 
-    def _progress(self, generation: int, done: int, total: int) -> None:
-        if generation == self._generation and self._ready:
-            self.query_one("#progress", ProgressBar).update(total=total, progress=done)
-            self._show_count(done)
-
-    def _loaded(self, generation: int, batch: list[Row], problems: list[StoreError]) -> None:
-        if generation != self._generation:
+    @on(ReadingDone)
+    def _reading_done(self, event: ReadingDone) -> None:
+        if event.generation != self._generation:
             return
         self.reading = False
-        self.problems = problems
-        self._add(generation, batch)
+        self.problems = event.problems
+        self.rows += event.rows
         if self._ready:
             self.query_one("#progress", ProgressBar).display = False
+            self._arrange()
             self._tell_problems()
 
     def _show_progress(self) -> None:
@@ -222,15 +248,32 @@ class HistoryScreen(BackrunScreen[None]):
             new = arranged
         for row in new:
             table.add_row(*row.cells, key=row.key)
-        if new:
-            # The table measures new rows when it is next idle; without a message of its
-            # own to handle it might not be for a while, and the columns stay too narrow.
-            table.check_idle()
+        self._fit_columns(new)
         self.shown = arranged
         if keep is not None:
             index = next((i for i, row in enumerate(arranged) if row.key == keep), 0)
             table.move_cursor(row=index, animate=False)
         self._show_count()
+
+    def _fit_columns(self, rows: list[Row]) -> None:
+        """Widen the columns for the cells of `rows`, at once.
+
+        The widths are set here rather than measured by the table: it measures when idle,
+        and lines it draws before that keep their old widths in its caches (rows read
+        later would show cut short).
+        """
+        table = self.query_one("#sessions", DataTable)
+        wider = False
+        for index, column in enumerate(table.ordered_columns):
+            needed = max((display.cells(row.cells[index]) for row in rows), default=0)
+            if needed > column.width:
+                column.width = needed
+                wider = True
+        if wider and table.row_count:
+            # A cell set to itself: the table's caches take the new widths.
+            first = Coordinate(0, 0)
+            table.update_cell_at(first, table.get_cell_at(first))
+            table.refresh(layout=True)
 
     def _show_count(self, read: int | None = None) -> None:
         total, shown = len(self.rows), len(self.shown)
@@ -251,6 +294,7 @@ class HistoryScreen(BackrunScreen[None]):
             column = table.columns[str(index)]  # type: ignore[index]
             arrow = (" ▼" if self.order.descending else " ▲") if index == self.order.column else ""
             column.label = Text(name + arrow)
+            column.width = max(column.width, display.cells(name + arrow))
         table.refresh()
 
     @property
