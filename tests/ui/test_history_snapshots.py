@@ -21,8 +21,8 @@ async def to_history(pilot: Pilot[None]) -> None:
     await pilot.press("h")
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
-    # A key is taken only once the messages before it are handled, the table's measuring
-    # of its last rows included (it measures when idle), however loaded the machine is.
+    # The worker is done once it has posted its last rows; a key is taken only once the
+    # messages before it are handled, those rows included, however loaded the machine is.
     await pilot.press("down", "up")
     await pilot.pause()
     assert isinstance(pilot.app.screen, HistoryScreen)
