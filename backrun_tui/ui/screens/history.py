@@ -29,9 +29,11 @@ from backrun_tui.ui.screens.base import BackrunScreen
 from backrun_tui.ui.screens.session_detail import DetailResult, SessionDetailScreen
 
 #: Rows read before the first ones are shown (a screenful), or fewer when reading them
-#: takes longer than FIRST_WAIT seconds; the progress is shown every PROGRESS_EVERY.
+#: takes longer than FIRST_WAIT seconds; then the rest of the screenful, or what is read
+#: in FILL_WAIT. The rest come at the end; the progress is shown every PROGRESS_EVERY.
 FIRST_ROWS = 40
 FIRST_WAIT = 0.05
+FILL_WAIT = 0.2
 PROGRESS_EVERY = 0.25
 #: Reading that takes longer than this (seconds) shows a progress bar.
 PROGRESS_AFTER = 0.25
@@ -176,7 +178,8 @@ class HistoryScreen(BackrunScreen[None]):
                 problems.append(error)
             now = time.monotonic()
             first = shown < FIRST_ROWS and rows
-            if first and (shown + len(rows) >= FIRST_ROWS or now - last >= FIRST_WAIT):
+            wait = FIRST_WAIT if not shown else FILL_WAIT
+            if first and (shown + len(rows) >= FIRST_ROWS or now - last >= wait):
                 # The first screenful at once (in parts, if reading is slow); the rest
                 # together at the end, which keeps the table's work (and the memory it
                 # leaves behind) to a few updates.
