@@ -15,7 +15,7 @@ from backrun_tui.model.kinds import Units
 from backrun_tui.model.notation import format_plan
 from backrun_tui.model.plan import Plan, Step
 from backrun_tui.model.totals import EnergyModel, Totals, plan_totals
-from backrun_tui.present import HISTORY_HEADINGS, history_row, totals_lines
+from backrun_tui.present import HISTORY_HEADINGS, history_row, plain, totals_lines
 from backrun_tui.store.sessions import SessionEntry
 from backrun_tui.store.workouts import WorkoutEntry
 
@@ -111,8 +111,10 @@ def table(rows: Sequence[tuple[str, ...]]) -> str:
     """Rows as left-aligned columns, two spaces apart.
 
     Widths are in terminal columns, not characters, so that a name in CJK or with an emoji
-    does not push the columns after it out of line.
+    does not push the columns after it out of line. Every cell is made safe for a terminal
+    (`present.plain`): a name from a file cannot move the cursor or reverse the line.
     """
+    rows = [tuple(plain(cell) for cell in row) for row in rows]
     widths = [max(display.cells(r[c]) for r in rows) for c in range(len(rows[0]))]
     return "\n".join(
         "  ".join(display.pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip()

@@ -104,6 +104,7 @@ class SessionWriter:
         self._clock = clock
         self._next_write: float | None = None  # no checkpoint before this clock reading
         self._lock_fd: int | None = None
+        self._saved_elsewhere: Path | None = None  # where save_to() last wrote
         # open() runs on the caller's thread, and again on the writer's after a failure.
         self._lock_guard = threading.Lock()
         self._cond = threading.Condition()
@@ -195,13 +196,21 @@ class SessionWriter:
         """Save the session file elsewhere, e.g. when the data folder is read-only or full.
 
         A folder gets the session's usual file name. The checkpoint is kept, so the session
-        also reaches the history (as interrupted) once the data folder can be written.
+        also reaches the history (as interrupted) once the data folder can be written. A file
+        already there is never replaced, unless this session put it there (a later RPE or
+        note updates it).
         """
         self._check_id(record)
         target = Path(path)
         if target.is_dir():
             target = target / self.final_path.name
-        return _save_final(target, record)
+        if (target.exists() or target.is_symlink()) and target != self._saved_elsewhere:
+            reason = f"{target} already exists: type another file name (nothing was replaced)"
+            return SaveResult(ok=False, path=target, error=reason, final=True)
+        result = _save_final(target, record)
+        if result.ok:
+            self._saved_elsewhere = target
+        return result
 
     def close(self) -> None:
         """Write a queued checkpoint at once, stop the thread, and release the lock.

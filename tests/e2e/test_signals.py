@@ -42,11 +42,21 @@ def start(terminal: Terminal, home: Path) -> int:
     return terminal.pid
 
 
+def ended(pid: int) -> bool:
+    """Whether the process has ended: gone, or a zombie its parent (tmux) has not yet
+    reaped, which tmux sometimes leaves for a while after a signal."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8")
+    except OSError:
+        return True
+    return stat.rsplit(")", 1)[1].split()[0] == "Z"
+
+
 def wait_gone(pid: int, timeout: float = 20.0) -> None:
     deadline = time.monotonic() + timeout
-    while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
+    while not ended(pid) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not Path(f"/proc/{pid}").exists(), f"backrun ({pid}) is still running"
+    assert ended(pid), f"backrun ({pid}) is still running"
 
 
 def history(home: Path) -> list[dict[str, object]]:
@@ -113,3 +123,29 @@ def test_a_signal_at_any_moment_leaves_one_readable_session(
     tomllib.loads(path.read_text(encoding="utf-8"))  # whole, not cut short
     assert not list((backrun_home / "sessions" / ".running").glob("*.toml"))
     assert not list((backrun_home / "sessions" / ".running").glob("*.lock"))
+
+
+STORM = [(120, 40), (60, 15), (20, 5), (200, 60), (33, 9), (80, 24), (1, 1), (120, 40)]
+
+
+def test_a_resize_storm_mid_run_leaves_the_session_running(
+    terminal: Terminal, backrun_home: Path
+) -> None:
+    """The terminal resized many times a second, down to one cell: the run goes on."""
+    start(terminal, backrun_home)
+    rng = random.Random(SEED)
+    for _ in range(6):
+        for width, height in rng.sample(STORM, len(STORM)):
+            terminal.tmux(
+                "resize-window", "-t", terminal.target, "-x", str(width), "-y", str(height)
+            )
+            time.sleep(rng.uniform(0.0, 0.05))
+    terminal.tmux("resize-window", "-t", terminal.target, "-x", "100", "-y", "30")
+    assert terminal.alive()
+    first = shown_elapsed(terminal.wait_for("elapsed"))
+    screen = terminal.wait_for(lambda s: (shown_elapsed(s) or 0) > (first or 0))
+    assert "elapsed" in screen and terminal.alive()
+    terminal.send_keys("q")
+    terminal.wait_for("Stop this session?")
+    terminal.send_keys("y")
+    terminal.wait_for("Session stopped")

@@ -290,6 +290,24 @@ def test_save_to_another_folder_or_file(writer: SessionWriter, tmp_path: Path) -
     assert result.ok and read_session(elsewhere / "run.toml") == sample_record()
 
 
+def test_save_elsewhere_never_replaces_a_file_already_there(
+    writer: SessionWriter, tmp_path: Path
+) -> None:
+    precious = tmp_path / "thesis.toml"
+    precious.write_text("not a session\n", encoding="utf-8")
+    result = writer.save_to(sample_record(), precious)
+    assert not result.ok
+    assert (
+        result.error == f"{precious} already exists: type another file name (nothing was replaced)"
+    )
+    assert precious.read_text(encoding="utf-8") == "not a session\n"
+    # The same session's own file, saved there a moment ago, is updated (a later RPE).
+    mine = tmp_path / "mine.toml"
+    assert writer.save_to(sample_record(), mine).ok
+    assert writer.save_to(replace(sample_record(), rpe=7), mine).ok
+    assert read_session(mine).rpe == 7
+
+
 @posix_only
 def test_a_read_only_folder_fails_each_checkpoint_until_it_is_writable(
     writer: SessionWriter, results: Results
