@@ -7,9 +7,11 @@ import difflib
 import json
 import threading
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select, Static
 
@@ -40,8 +42,13 @@ async def open_history(pilot: Pilot[None]) -> HistoryScreen:
 
 
 def column(screen: HistoryScreen, index: int) -> list[str]:
+    """A column's cells as the table shows them (it reads a str cell as markup)."""
     table = screen.query_one("#sessions", DataTable)
-    return [str(table.get_row_at(row)[index]) for row in range(table.row_count)]
+    return [shown(table.get_row_at(row)[index]) for row in range(table.row_count)]
+
+
+def shown(cell: object) -> str:
+    return Text.from_markup(cell).plain if isinstance(cell, str) else str(cell)
 
 
 def dates(screen: HistoryScreen) -> list[str]:
@@ -63,7 +70,7 @@ async def test_newest_first_with_every_column_as_backrun_history_words_it() -> N
         screen = await open_history(pilot)
         assert dates(screen) == ALL_DATES
         table = screen.query_one("#sessions", DataTable)
-        assert [str(c) for c in table.get_row_at(2)] == [
+        assert [shown(c) for c in table.get_row_at(2)] == [
             "2026-11-23 08:00",
             "Hill walk backward",
             "completed ×50",
@@ -457,3 +464,36 @@ async def test_leaving_with_a_rating_not_saved_asks_first() -> None:
         await pilot.pause()
         assert pilot.app.screen is history
         assert paths[-1].read_bytes() == before
+
+
+async def test_markup_in_a_session_file_is_shown_as_it_is() -> None:
+    base = sample_sessions()[0]
+    hostile = replace(
+        base,
+        workout="[/]Hill [b]repeats[/b] \u202eevil\\",
+        note="[red]sore[/red]",
+        intervals=tuple(
+            replace(i, label="[/][link=file:///etc/x]x[/link]") for i in base.intervals
+        ),
+    )
+    write_sessions([hostile])
+    async with make_app().run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        table = screen.query_one("#sessions", DataTable)
+        assert column(screen, 1) == ["[/]Hill [b]repeats[/b] evil\\"]
+        assert screen.selected is not None
+        assert screen.selected.workout == "[/]Hill [b]repeats[/b] evil\\"
+        # As drawn: the words as written, no markup acted on.
+        drawn = "".join(segment.text for segment in table.render_line(1))
+        assert "[/]Hill [b]repeats[/b] evil\\" in drawn
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = pilot.app.screen
+        assert isinstance(detail, SessionDetailScreen)
+        intervals = detail.query_one("#intervals", DataTable)
+        assert "[/][link=file:///etc/x]x[/link]" in "".join(
+            segment.text for segment in intervals.render_line(1)
+        )
+        assert detail.query_one("#note", Input).value == "[red]sore[/red]"
+        screenshot = pilot.app.export_screenshot()
+        assert "\u202e" not in screenshot

@@ -250,7 +250,8 @@ class HistoryScreen(BackrunScreen[None]):
             table.clear()
             new = arranged
         for row in new:
-            table.add_row(*row.cells, key=row.key)
+            # Text, not str, which the table would read as markup.
+            table.add_row(*(Text(cell) for cell in row.cells), key=row.key)
         self._fit_columns(new)
         self.shown = arranged
         if keep is not None:

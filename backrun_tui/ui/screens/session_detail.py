@@ -143,11 +143,12 @@ class SessionDetailScreen(BackrunScreen[DetailResult]):
             table.add_row(*self._styled(kind, cells))
 
     def _styled(self, kind: str, cells: tuple[str, ...]) -> list[str | Text]:
-        """An interval's kind in its colour and an outcome that stands out; pauses dim."""
+        """An interval's kind in its colour and an outcome that stands out; pauses dim.
+        Every cell is a Text: the table would read a str (a label) as markup."""
         if kind == "pause":
             return [Text(cell, style="italic dim") for cell in cells]
         variables = self.app.theme_variables
-        styled: list[str | Text] = list(cells)
+        styled: list[str | Text] = [Text(cell) for cell in cells]
         styled[1] = Text(cells[1], style=f"bold {variables.get(f'kind-{kind}', '')}")
         colour, style = OUTCOME_STYLES.get(cells[5], ("", ""))
         if style:
