@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from rich.text import Text
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import DataTable, Input, Label, Select, Static
 
 from backrun_tui.model.session import SessionRecord, Status
 from backrun_tui.store import Paths
@@ -495,5 +495,7 @@ async def test_markup_in_a_session_file_is_shown_as_it_is() -> None:
             segment.text for segment in intervals.render_line(1)
         )
         assert detail.query_one("#note", Input).value == "[red]sore[/red]"
+        title = str(detail.query_one("#title", Label).render())
+        assert title.startswith("[/]Hill [b]repeats[/b] evil\\ · ")
         screenshot = pilot.app.export_screenshot()
         assert "\u202e" not in screenshot
