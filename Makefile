@@ -1,6 +1,7 @@
 # make run:  create .venv, install backrun, start it.
 # make test: the same venv plus the test tools, then lint, type checks and the whole suite.
-# make bench: the figures quoted in the README (cue lateness, CPU of the run screen).
+# make bench: the figures quoted in the README (cue lateness, CPU of the run screen,
+#             the history screen with 2,000 sessions).
 # make sounds: re-make the WAV cues in sounds/ (needs espeak-ng).
 PYTHON ?= python3
 VENV   := .venv
@@ -25,6 +26,7 @@ lint: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/cue_latency.py
 	$(BIN)/python benchmarks/cpu_run.py
+	$(BIN)/python benchmarks/history_scale.py
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

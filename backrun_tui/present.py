@@ -226,3 +226,66 @@ def history_row(record: SessionRecord, units: Units) -> tuple[str, ...]:
         display.energy(record.energy_kcal),
         str(record.rpe) if record.rpe is not None else "—",
     )
+
+
+#: The history screen's columns: `backrun history`'s, with forward time beside backward.
+HISTORY_SCREEN_HEADINGS = (
+    "date", "workout", "status", "active", "backward", "forward", "distance", "energy", "RPE",
+)  # fmt: skip
+
+
+def history_screen_row(record: SessionRecord, units: Units) -> tuple[str, ...]:
+    """One session as a row of the history screen, worded as `history_row` words it."""
+    started, workout, status, active, backward, distance, energy, rpe = history_row(record, units)
+    forward = display.duration(record.forward_seconds)
+    return (started, workout, status, active, backward, forward, distance, energy, rpe)
+
+
+OUTCOME_WORDS = {
+    IntervalOutcome.COMPLETED: "done",
+    IntervalOutcome.SKIPPED: "skipped",
+    IntervalOutcome.STOPPED: "stopped here",
+    IntervalOutcome.NOT_REACHED: "not reached",
+}
+PAUSE_WORDS = {"user": "paused", "sleep": "asleep"}
+INTERVAL_HEADINGS = ("#", "kind", "planned", "actual", "+/−", "outcome", "target", "label")
+
+
+def adjusted(seconds: float) -> str:
+    """Time added or taken with + and −: `+10 s`, `−20 s`, or "" for none."""
+    whole = int(abs(seconds) + 0.5)
+    if whole == 0:
+        return ""
+    return f"{'+' if seconds > 0 else '−'}{short_duration(whole).replace('s', ' s')}"
+
+
+def interval_rows(record: SessionRecord, units: Units) -> list[tuple[str, tuple[str, ...]]]:
+    """A session's intervals, planned against actual, with its pauses where they fell.
+
+    Each row is (what it is: a kind's value, or "pause"; its cells under
+    INTERVAL_HEADINGS). A pause follows the interval that was running when it began.
+    """
+    rows: list[tuple[str, tuple[str, ...]]] = []
+    pauses = sorted(record.pauses, key=lambda p: p.at_seconds)
+    ran = 0.0
+    for interval in record.intervals:
+        setting = [display.speed(interval.speed_kmh, units)] if interval.speed_kmh else []
+        if interval.incline_pct is not None:
+            setting.append(display.incline(interval.incline_pct))
+        cells = (
+            str(interval.index),
+            interval.kind.title.lower(),
+            display.clock(interval.planned_seconds),
+            display.duration(interval.actual_seconds),
+            adjusted(interval.adjusted_seconds),
+            OUTCOME_WORDS[interval.outcome],
+            " · ".join(setting),
+            plain(interval.label),
+        )
+        rows.append((interval.kind.value, cells))
+        ran += interval.actual_seconds
+        while pauses and (pauses[0].at_seconds <= ran or interval is record.intervals[-1]):
+            pause = pauses.pop(0)
+            word = PAUSE_WORDS.get(pause.reason, plain(pause.reason))
+            rows.append(("pause", ("", word, "", display.duration(pause.seconds), *[""] * 4)))
+    return rows

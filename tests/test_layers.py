@@ -49,6 +49,9 @@ PURE = [
     "backrun_tui.present",
     "backrun_tui.report",
     "backrun_tui.export.history",
+    "backrun_tui.export.to_file",
+    "backrun_tui.store.session_update",
+    "backrun_tui.history_table",
 ]
 
 

@@ -9,7 +9,6 @@ file never hides the good ones. No textual.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +23,13 @@ from backrun_tui.store.config import Config, load_config_checked
 from backrun_tui.store.config_edit import ConfigSaved, save_config
 from backrun_tui.store.errors import StoreError
 from backrun_tui.store.paths import Paths
-from backrun_tui.store.sessions import SessionEntry, load_sessions, read_session
+from backrun_tui.store.session_update import update_rating
+from backrun_tui.store.sessions import (
+    SessionEntry,
+    load_sessions,
+    read_session,
+    session_files,
+)
 from backrun_tui.store.trash import move_to_trash
 from backrun_tui.store.workout_edit import OnDisk, open_workout, save_edited
 from backrun_tui.store.workouts import WorkoutEntry
@@ -123,23 +128,40 @@ class Library:
         entries, problems = load_sessions(self.paths.sessions_dir, since=since)
         return Loaded(entries, problems)
 
+    def session_files(self) -> list[Path]:
+        """The session files, newest name first (a name starts with the local start time):
+        for a history that shows its first rows before the last file is read. StoreError
+        when the folder cannot be listed."""
+        return session_files(self.paths.sessions_dir)
+
+    def read_session(self, path: Path) -> SessionRecord:
+        """The session in `path` as it is now; StoreError, FileNotFoundError."""
+        return read_session(path, check_name=True)
+
     def latest_session(self) -> SessionEntry | None:
         """The newest session that can be read, without reading the whole history: ids
         start with the start time, so the newest file names come first in reverse order."""
-        folder = self.paths.sessions_dir
         try:
-            names = sorted(
-                (n for n in os.listdir(folder) if n.endswith(".toml") and not n.startswith(".")),
-                reverse=True,
-            )
-        except OSError:
+            paths = session_files(self.paths.sessions_dir)
+        except StoreError:
             return None
-        for name in names:
+        for path in paths:
             try:
-                return SessionEntry(read_session(folder / name), folder / name)
+                return SessionEntry(read_session(path), path)
             except (StoreError, OSError):
                 continue
         return None
+
+    def update_session(
+        self, path: Path, rpe: int | None, note: str, *, seen: SessionRecord
+    ) -> SessionRecord:
+        """Rewrite only the session's `rpe` and `note`, atomically; the record as saved.
+
+        `seen` is the record as it was read: a file that says anything else now (changed
+        since) is refused with `SessionChanged` (a StoreError), and left as it is.
+        ValueError for a bad RPE or note, StoreError for an unreadable file, OSError.
+        """
+        return update_rating(path, rpe, note, seen)
 
     def delete_session(self, path: Path) -> Path:
         """Move a session's file to the trash; where it went. OSError."""

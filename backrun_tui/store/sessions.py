@@ -110,6 +110,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import secrets
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -132,12 +133,14 @@ __all__ = [
     "SessionEntry",
     "as_saved",
     "is_session_id",
+    "iter_sessions",
     "load_sessions",
     "new_session_id",
     "read_session",
     "record_from_document",
     "record_to_toml",
     "running_dir",
+    "session_files",
     "session_path",
 ]
 
@@ -184,27 +187,49 @@ def load_sessions(
     """
     entries: list[SessionEntry] = []
     errors: list[StoreError] = []
+    for found in iter_sessions(folder):
+        if isinstance(found, StoreError):
+            errors.append(found)
+        elif since is None or _local_date(found.record.started_at) >= since:
+            entries.append(found)
+    entries.sort(key=lambda e: (e.record.started_at, e.record.id), reverse=True)
+    return entries, errors
+
+
+def session_files(folder: Path) -> list[Path]:
+    """The session files in `folder`, newest name first (a name starts with the session's
+    local start time, so this is close to newest first without reading a file).
+
+    Empty when there is no folder yet; StoreError when it cannot be listed.
+    """
     try:
-        names = sorted(os.listdir(folder))
+        names = os.listdir(folder)
     except FileNotFoundError:
-        return entries, errors
+        return []
     except OSError as exc:
-        return entries, [StoreError(folder, f"cannot read the folder: {exc.strerror or exc}")]
-    for name in names:
-        if name.startswith(".") or not name.endswith(".toml"):
-            continue
-        path = folder / name
+        raise StoreError(folder, f"cannot read the folder: {exc.strerror or exc}") from exc
+    chosen = (n for n in names if n.endswith(".toml") and not n.startswith("."))
+    return [folder / name for name in sorted(chosen, reverse=True)]
+
+
+def iter_sessions(folder: Path) -> Iterator[SessionEntry | StoreError]:
+    """Each session in `folder`, or the problem with its file, newest file name first.
+
+    For a history that shows its first rows before the last file is read. Files deleted
+    while this goes on are passed over.
+    """
+    try:
+        paths = session_files(folder)
+    except StoreError as error:
+        yield error
+        return
+    for path in paths:
         try:
-            record = read_session(path, check_name=True)
+            yield SessionEntry(record=read_session(path, check_name=True), path=path)
         except FileNotFoundError:
             continue  # deleted since the folder was listed (e.g. by a sync client)
         except StoreError as error:
-            errors.append(error)
-            continue
-        if since is None or _local_date(record.started_at) >= since:
-            entries.append(SessionEntry(record=record, path=path))
-    entries.sort(key=lambda e: (e.record.started_at, e.record.id), reverse=True)
-    return entries, errors
+            yield error
 
 
 def read_session(

@@ -20,12 +20,16 @@ from backrun_tui.ui.commands import own_bindings
 from backrun_tui.ui.screens.ask import ChangedOnDiskScreen, UnsavedScreen
 from backrun_tui.ui.screens.confirm import ConfirmScreen
 from backrun_tui.ui.screens.editor import EditorScreen
+from backrun_tui.ui.screens.export import ExportScreen
 from backrun_tui.ui.screens.finish import FinishScreen
+from backrun_tui.ui.screens.history import HistoryScreen
 from backrun_tui.ui.screens.home import HomeScreen
 from backrun_tui.ui.screens.leave import LeaveScreen
 from backrun_tui.ui.screens.run import RunScreen
+from backrun_tui.ui.screens.session_detail import SessionDetailScreen
 from backrun_tui.ui.screens.settings import SettingsScreen
 from tests.ui.apps import T0, make_app
+from tests.ui.history_data import sample_sessions, write_sessions
 
 Reach = Callable[[Pilot[None], ManualClock], Awaitable[None]]
 
@@ -91,6 +95,27 @@ async def saving_over_a_change(pilot: Pilot[None], clock: ManualClock) -> None:
     await pilot.pause()
 
 
+async def in_history(pilot: Pilot[None], clock: ManualClock) -> None:
+    write_sessions(sample_sessions())
+    await pilot.press("h")
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, HistoryScreen)
+
+
+async def in_detail(pilot: Pilot[None], clock: ManualClock) -> None:
+    await in_history(pilot, clock)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def exporting(pilot: Pilot[None], clock: ManualClock) -> None:
+    await in_detail(pilot, clock)
+    await pilot.press("x")
+    await pilot.pause()
+
+
 #: Each screen, how to reach it, and whether the app starts on the run screen.
 SCREENS: list[tuple[type[Screen[object]], Reach, bool]] = [
     (HomeScreen, at_home, False),
@@ -102,6 +127,9 @@ SCREENS: list[tuple[type[Screen[object]], Reach, bool]] = [
     (EditorScreen, editing, False),
     (UnsavedScreen, leaving_unsaved, False),
     (ChangedOnDiskScreen, saving_over_a_change, False),
+    (HistoryScreen, in_history, False),
+    (SessionDetailScreen, in_detail, False),
+    (ExportScreen, exporting, False),
 ]
 
 
@@ -123,7 +151,7 @@ def test_every_screen_module_is_covered() -> None:
 
     declared = {
         cls
-        for cls in [*BackrunScreen.__subclasses__(), ConfirmScreen, LeaveScreen]
+        for cls in [*BackrunScreen.__subclasses__(), ConfirmScreen, LeaveScreen, ExportScreen]
         if cls.__module__.startswith(package.__name__)
     }
     assert declared <= {screen for screen, _reach, _runs in SCREENS}

@@ -15,6 +15,8 @@ from backrun_tui.live_session import LiveSession, StartRequest
 from backrun_tui.model.plan import Workout
 from backrun_tui.store.checkpoints import SaveResult
 from backrun_tui.ui.screens.base import BackrunScreen
+from backrun_tui.ui.screens.history import HistoryScreen
+from backrun_tui.ui.widgets.rpe_input import RpeInput
 
 MAX_NOTE = 500
 
@@ -26,6 +28,11 @@ class FinishScreen(BackrunScreen[None]):
         Binding("escape", "done", "Done", id="finish.done", tooltip="Done, without a rating"),
         Binding(
             "ctrl+r", "run_again", "Run again", id="finish.again", tooltip="Run this workout again"
+        ),
+        # A priority key, so that it works from the RPE field (which takes digits only and
+        # lets other keys through); the note and file fields take their h as typed.
+        Binding(
+            "h", "history", "History", id="finish.history", priority=True, tooltip="Past sessions"
         ),
     ]
 
@@ -44,7 +51,7 @@ class FinishScreen(BackrunScreen[None]):
                 present.summary(record, self.backrun.config.units), id="summary", markup=False
             )
             yield Label("How hard was it? RPE 1 (very easy) to 10 (all out):")
-            yield Input(placeholder="1–10", id="rpe", max_length=2, restrict=r"\d*")
+            yield RpeInput(id="rpe")
             yield Label("A note for your history:")
             yield Input(
                 placeholder="how it felt, the belt, the knees…", id="note", max_length=MAX_NOTE
@@ -117,6 +124,19 @@ class FinishScreen(BackrunScreen[None]):
         again = StartRequest(Workout(session.workout, session.plan), session.time_scale)
         self.dismiss()
         self.backrun.run_workout(again)
+
+    def action_history(self) -> None:
+        """Keep the rating typed so far, then the history, where this session is the newest."""
+        rating = self._rating()
+        if rating is None:
+            return
+        if rating != (None, "") or not self.saved.ok:
+            self.saved = self.session.rate(*rating)
+            if not self.saved.ok:
+                self._show_result(self.saved)
+                return
+        self.dismiss()
+        self.app.push_screen(HistoryScreen())
 
     def _leave(self) -> None:
         if self.backrun.quit_after_session:

@@ -31,6 +31,7 @@ from backrun_tui.store.workouts import MAX_NAME_LENGTH, WorkoutEntry
 from backrun_tui.ui.screens.base import BackrunScreen
 from backrun_tui.ui.screens.confirm import ConfirmScreen
 from backrun_tui.ui.screens.editor import EditorScreen
+from backrun_tui.ui.screens.history import HistoryScreen
 from backrun_tui.ui.screens.settings import SettingsScreen
 from backrun_tui.ui.widgets.timeline import Timeline, segments
 
@@ -47,6 +48,7 @@ class HomeScreen(BackrunScreen[None]):
         Binding("n", "new", "New", id="home.new", tooltip="New workout"),
         Binding("c", "copy", "Copy", id="home.copy", tooltip="Copy workout"),
         Binding("d,delete", "delete", "Delete", id="home.delete", tooltip="Delete workout"),
+        Binding("h,H", "history", "History", id="home.history", tooltip="Past sessions"),
         Binding("q,Q", "app.quit", "Quit", id="home.quit", tooltip="Quit backrun"),
     ]
 
@@ -249,3 +251,6 @@ class HomeScreen(BackrunScreen[None]):
         else:
             self.notify(f"moved to {where}", title="Deleted", timeout=5, markup=False)
         self.refresh_workouts()
+
+    def action_history(self) -> None:
+        self.app.push_screen(HistoryScreen())

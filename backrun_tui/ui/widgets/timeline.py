@@ -18,6 +18,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from backrun_tui.model.plan import Step
+from backrun_tui.model.session import SessionRecord
 from backrun_tui.ui.theme import kind_variables
 
 #: A stretch of the bar: the kind's value (`"backward"`) and its seconds.
@@ -37,6 +38,10 @@ DONE_FADE = 0.55
 
 #: Used for a kind the theme has no colour for, so a typo shows up as grey, not as a crash.
 UNKNOWN_KIND_COLOUR = Color(128, 128, 128)
+
+#: A segment of this kind is time that stood still (a pause, in a session's history).
+PAUSE = "pause"
+PAUSE_COLOUR = Color(70, 70, 78)
 
 
 def layout(segments: Sequence[Segment], width: int) -> list[tuple[int, int]]:
@@ -180,7 +185,7 @@ class Timeline(Widget):
         name = f"kind-{kind}"
         value = self.app.theme_variables.get(name) or kind_variables().get(name)
         if value is None:
-            return UNKNOWN_KIND_COLOUR
+            return PAUSE_COLOUR if kind == PAUSE else UNKNOWN_KIND_COLOUR
         try:
             return Color.parse(value)
         except ColorParseError:
@@ -225,3 +230,26 @@ def _cells_to_strip(cells: list[Color], marker: int | None) -> Strip:
         else:
             parts.append(RichSegment(" ", Style(bgcolor=colour.rich_color)))
     return Strip(RichSegment.simplify(parts), len(cells))
+
+
+def happened(record: SessionRecord) -> list[Segment]:
+    """What really happened in a recorded session: each interval for as long as it ran,
+    cut where a pause fell, with the pause between."""
+    pauses = sorted(record.pauses, key=lambda p: p.at_seconds)
+    found: list[Segment] = []
+    ran = 0.0
+    for interval in record.intervals:
+        left = interval.actual_seconds
+        while pauses and pauses[0].at_seconds < ran + left:
+            pause = pauses.pop(0)
+            before = max(pause.at_seconds - ran, 0.0)
+            if before > 0:
+                found.append((interval.kind.value, before))
+            found.append((PAUSE, pause.seconds))
+            ran += before
+            left -= before
+        if left > 0:
+            found.append((interval.kind.value, left))
+        ran += left
+    found += [(PAUSE, pause.seconds) for pause in pauses]
+    return found
