@@ -27,9 +27,15 @@ from backrun_tui.model.session import SessionRecord
 from backrun_tui.store import Config, Paths, StoreError
 from backrun_tui.store.config import MAX_GET_READY_S, MAX_WEIGHT_KG, MIN_WEIGHT_KG
 from backrun_tui.store.library import Library
+from backrun_tui.store.sessions import SessionEntry
+from backrun_tui.store.tomlfile import show
 from backrun_tui.store.workouts import read_workout
 
 MAX_TIME_SCALE = 1000
+#: The formats of `backrun export`, as `backrun_tui.export.session` names them (kept here
+#: too, so that parsing arguments does not load the exporters).
+EXPORT_FORMATS = ("tcx", "fit", "csv", "json")
+DEFAULT_EXPORT_FORMAT = "tcx"
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -94,6 +100,27 @@ def build_parser() -> argparse.ArgumentParser:
     form.add_argument("--csv", action="store_true", help="print CSV with a header row")
     history.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="from this day on")
     history.set_defaults(func=cmd_history)
+
+    export = sub.add_parser(
+        "export",
+        help="write one session as TCX, FIT, CSV or JSON",
+        description=(
+            "Write one session for another program: tcx (Garmin Training Center, which "
+            "Strava, Garmin Connect and intervals.icu take; the default), fit (a FIT activity "
+            "file), csv (one row per interval) or json (the session with its intervals and "
+            "pauses). Without -o, text goes to standard output and FIT to SESSION_ID.fit "
+            "here. An existing file is never overwritten."
+        ),
+    )
+    export.add_argument("session_id", metavar="SESSION_ID", help="as 'backrun history' lists it")
+    export.add_argument(
+        "--format",
+        choices=list(EXPORT_FORMATS),
+        default=DEFAULT_EXPORT_FORMAT,
+        help=f"the file's format (default: {DEFAULT_EXPORT_FORMAT})",
+    )
+    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to this new file")
+    export.set_defaults(func=cmd_export)
 
     doctor = sub.add_parser("doctor", help="check that sound, settings and folders work")
     doctor.add_argument("--play", action="store_true", help="play every cue once, naming it")
@@ -304,6 +331,54 @@ def cmd_history(args: argparse.Namespace) -> int:
         sys.stdout.write(history_csv(entries))
     else:
         print(report.history_text(entries, config.units, args.since))
+    return EXIT_OK
+
+
+def _find_session(session_id: str, library: Library) -> SessionEntry:
+    """The session with this id, or BadInput naming a close id (or where to find them)."""
+    try:
+        entry = library.session(session_id)
+    except ValueError:
+        entry = None  # not even shaped like an id: no such session
+    except StoreError as exc:
+        raise BadInput(str(exc)) from None
+    if entry is not None:
+        return entry
+    close = difflib.get_close_matches(session_id, library.session_ids(), n=1, cutoff=0.6)
+    hint = f' — did you mean "{close[0]}"?' if close else " (see 'backrun history')"
+    raise BadInput(f"no session with the id {show(session_id)}{hint}")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from backrun_tui.export.session import (
+        NothingToExport,
+        export_session,
+        file_name,
+        write_export,
+    )
+
+    entry = _find_session(args.session_id, args.library)
+    try:
+        exported = export_session(entry, args.format)
+    except NothingToExport as exc:
+        raise BadInput(str(exc)) from None
+    target: Path | None = args.output
+    if target is None and exported.format.binary:
+        target = Path(file_name(entry, args.format))  # never binary to a terminal
+    if target is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(exported.content)
+        sys.stdout.buffer.flush()
+        return EXIT_OK
+    if target.is_dir():
+        raise BadInput(f"{target}: is a folder; give a file name with -o")
+    try:
+        write_export(exported, target)
+    except FileExistsError:
+        raise BadInput(f"{target}: already exists; give another name with -o") from None
+    except OSError as exc:
+        raise BadInput(f"{target}: cannot write: {exc.strerror or exc}") from None
+    print(f"wrote {target}")
     return EXIT_OK
 
 

@@ -46,6 +46,7 @@ PURE = [
     "backrun_tui.present",
     "backrun_tui.report",
     "backrun_tui.export.history",
+    "backrun_tui.export.session",
 ]
 
 

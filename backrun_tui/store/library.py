@@ -22,7 +22,7 @@ from backrun_tui.store.checkpoints import recover_orphans
 from backrun_tui.store.config import Config, load_config_checked, save_config
 from backrun_tui.store.errors import StoreError
 from backrun_tui.store.paths import Paths
-from backrun_tui.store.sessions import SessionEntry, load_sessions, read_session
+from backrun_tui.store.sessions import SessionEntry, load_sessions, read_session, session_path
 from backrun_tui.store.trash import move_to_trash
 from backrun_tui.store.workouts import WorkoutEntry
 
@@ -100,6 +100,25 @@ class Library:
         """The recorded sessions, newest first."""
         entries, problems = load_sessions(self.paths.sessions_dir, since=since)
         return Loaded(entries, problems)
+
+    def session(self, session_id: str) -> SessionEntry | None:
+        """The session with this id, None when there is none. ValueError for text that
+        cannot be a session id; StoreError for a file that cannot be read or accepted."""
+        path = session_path(self.paths.sessions_dir, session_id)
+        try:
+            return SessionEntry(read_session(path, check_name=True), path)
+        except FileNotFoundError:
+            return None
+
+    def session_ids(self) -> list[str]:
+        """The ids of the session files, newest first, from their names alone (the files
+        are not read)."""
+        try:
+            names = os.listdir(self.paths.sessions_dir)
+        except OSError:
+            return []
+        ids = (n.removesuffix(".toml") for n in names if n.endswith(".toml"))
+        return sorted((i for i in ids if not i.startswith(".")), reverse=True)
 
     def latest_session(self) -> SessionEntry | None:
         """The newest session that can be read, without reading the whole history: ids
