@@ -47,6 +47,7 @@ PURE = [
     "backrun_tui.report",
     "backrun_tui.export.history",
     "backrun_tui.export.session",
+    "backrun_tui.progress",
 ]
 
 
