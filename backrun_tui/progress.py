@@ -142,11 +142,11 @@ def streak(active_mondays: set[date], this_monday: date) -> int:
 def streak_line(progress: Progress) -> str:
     weeks = progress.streak_weeks
     if weeks == 0:
-        return "Streak: none yet; a session this week starts one"
+        return "Streak: none yet"
     plural = "week" if weeks == 1 else "weeks"
     if progress.this_week.sessions == 0:
-        return f"Streak: {weeks} {plural} in a row, up to last week; run this week to keep it"
-    return f"Streak: {weeks} {plural} in a row with a session"
+        return f"Streak: {weeks} {plural} in a row, up to last week: run this week to keep it"
+    return f"Streak: {weeks} {plural} in a row"
 
 
 def comparison_rows(progress: Progress, units: Units) -> list[tuple[str, str, str]]:
@@ -159,7 +159,7 @@ def comparison_rows(progress: Progress, units: Units) -> list[tuple[str, str, st
         (display.duration(this.forward_seconds), display.duration(last.forward_seconds)),
         (display.distance(this.distance_km, units), display.distance(last.distance_km, units)),
     ]
-    names = ("", "sessions", "backward", "forward", "distance")
+    names = ("week", "sessions", "backward", "forward", "distance")
     return [(name, a, b) for name, (a, b) in zip(names, rows, strict=True)]
 
 
@@ -179,5 +179,4 @@ def sped_up_line(progress: Progress) -> str:
     n = progress.sped_up
     if n == 0:
         return ""
-    what = "1 session run" if n == 1 else f"{n} sessions run"
-    return f"{what} faster than real time (--time-scale) not counted: not real training"
+    return "1 sped-up try-out not counted" if n == 1 else f"{n} sped-up try-outs not counted"

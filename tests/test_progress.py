@@ -129,9 +129,7 @@ def test_sped_up_sessions_are_not_training() -> None:
     assert [w.sessions for w in progress.weeks][-3:] == [1, 0, 0]
     assert progress.sped_up == 2
     assert progress.streak_weeks == 0  # two weeks back is not a streak up to last week
-    assert sped_up_line(progress) == (
-        "2 sessions run faster than real time (--time-scale) not counted: not real training"
-    )
+    assert sped_up_line(progress) == "2 sped-up try-outs not counted"
 
 
 def test_a_session_without_active_time_does_not_count() -> None:
@@ -152,11 +150,11 @@ def test_a_week_under_way_breaks_no_streak() -> None:
     progress = weekly_progress(records, TODAY)
     assert progress.streak_weeks == 3
     assert streak_line(progress) == (
-        "Streak: 3 weeks in a row, up to last week; run this week to keep it"
+        "Streak: 3 weeks in a row, up to last week: run this week to keep it"
     )
     progress = weekly_progress([*records, run(on(week_ago(0, 0)))], TODAY)
     assert progress.streak_weeks == 4
-    assert streak_line(progress) == "Streak: 4 weeks in a row with a session"
+    assert streak_line(progress) == "Streak: 4 weeks in a row"
 
 
 def test_a_week_without_a_session_ends_the_streak() -> None:
@@ -164,7 +162,7 @@ def test_a_week_without_a_session_ends_the_streak() -> None:
     assert progress.streak_weeks == 2
     progress = weekly_progress([run(on(week_ago(n))) for n in (2, 3)], TODAY)
     assert progress.streak_weeks == 0
-    assert streak_line(progress) == "Streak: none yet; a session this week starts one"
+    assert streak_line(progress) == "Streak: none yet"
 
 
 def test_a_streak_goes_back_beyond_the_charts() -> None:
@@ -172,7 +170,7 @@ def test_a_streak_goes_back_beyond_the_charts() -> None:
     progress = weekly_progress([run(on(week_ago(n, 6 if n else 0))) for n in range(30)], TODAY)
     assert progress.streak_weeks == 30
     progress = weekly_progress([run(on(week_ago(0)))], TODAY)
-    assert streak_line(progress) == "Streak: 1 week in a row with a session"
+    assert streak_line(progress) == "Streak: 1 week in a row"
 
 
 def test_this_week_against_last_in_the_runners_units() -> None:
@@ -185,7 +183,7 @@ def test_this_week_against_last_in_the_runners_units() -> None:
         TODAY,
     )
     assert comparison_text(progress, Units.METRIC) == (
-        "          W49 so far      W48\n"
+        "week      W49 so far      W48\n"
         "sessions           1        2\n"
         "backward       10:00    30:30\n"
         "forward        15:00    30:00\n"

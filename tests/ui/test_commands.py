@@ -16,6 +16,7 @@ from backrun_tui.ui.commands import own_bindings
 from backrun_tui.ui.screens.confirm import ConfirmScreen
 from backrun_tui.ui.screens.finish import FinishScreen
 from backrun_tui.ui.screens.home import HomeScreen
+from backrun_tui.ui.screens.progress import ProgressScreen
 from backrun_tui.ui.screens.run import RunScreen
 from tests.ui.apps import T0, make_app
 
@@ -45,12 +46,20 @@ async def asking(pilot: Pilot[None], clock: ManualClock) -> None:
     assert isinstance(pilot.app.screen, ConfirmScreen)
 
 
+async def progress(pilot: Pilot[None], clock: ManualClock) -> None:
+    await pilot.press("g")
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    assert isinstance(pilot.app.screen, ProgressScreen)
+
+
 #: Each screen, how to reach it, and whether the app starts on the run screen.
 SCREENS: list[tuple[type[Screen[object]], Reach, bool]] = [
     (HomeScreen, at_home, False),
     (RunScreen, running, True),
     (FinishScreen, finished, True),
     (ConfirmScreen, asking, True),
+    (ProgressScreen, progress, False),
 ]
 
 

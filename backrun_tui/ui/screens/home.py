@@ -28,6 +28,7 @@ class HomeScreen(BackrunScreen[None]):
         Binding(
             "r,R", "repeat_last", "Repeat last", id="home.repeat", tooltip="Repeat last session"
         ),
+        Binding("g,G", "progress", "Progress", id="home.progress", tooltip="Progress over weeks"),
         Binding("q,Q", "app.quit", "Quit", id="home.quit", tooltip="Quit backrun"),
     ]
 
@@ -130,6 +131,12 @@ class HomeScreen(BackrunScreen[None]):
         entry = self.selected
         if entry is not None:
             self.post_message(self.StartWorkout(entry))
+
+    def action_progress(self) -> None:
+        # Imported here: the plotting library loads only when the charts are wanted.
+        from backrun_tui.ui.screens.progress import ProgressScreen
+
+        self.app.push_screen(ProgressScreen())
 
     def action_repeat_last(self) -> None:
         """The workout of the newest session, as it was run then."""
