@@ -287,7 +287,7 @@ def _need_terminal() -> None:
     if not (sys.stdin.isatty() and sys.stderr.isatty()):
         raise BadInput(
             "the app needs a terminal (standard input and standard error must be one); "
-            "'backrun plan', 'workouts' and 'history' work without"
+            "'backrun plan', 'workouts', 'history' and 'export' work without"
         )
     if os.environ.get("TERM", "") == "dumb":
         raise BadInput('the app needs a terminal that can draw a screen, and TERM is "dumb"')

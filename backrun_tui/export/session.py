@@ -32,6 +32,7 @@ __all__ = [
     "Exported",
     "NothingToExport",
     "export_session",
+    "export_to_folder",
     "file_name",
     "write_export",
 ]
@@ -88,3 +89,26 @@ def write_export(exported: Exported, path: Path) -> None:
     """Write an export to a new file, atomically. FileExistsError when `path` is taken
     (nothing is ever overwritten), OSError when it cannot be written."""
     atomic_create_bytes(path, exported.content)
+
+
+#: How many numbered names `export_to_folder` tries before it gives up.
+MAX_NUMBERED_NAMES = 999
+
+
+def export_to_folder(entry: SessionEntry, format_name: str, folder: Path) -> Path:
+    """Write the session in the named format to a new file in `folder`, and say which: the
+    id and the format's ending, or with `-2`, `-3`... before the ending when that name is
+    taken (nothing is overwritten). What `export_session` raises, OSError (FileExistsError
+    after `MAX_NUMBERED_NAMES` tries)."""
+    exported = export_session(entry, format_name)
+    stem, suffix = entry.record.id, exported.format.suffix
+    for n in range(1, MAX_NUMBERED_NAMES + 1):
+        path = folder / (f"{stem}{suffix}" if n == 1 else f"{stem}-{n}{suffix}")
+        try:
+            write_export(exported, path)
+        except FileExistsError:
+            continue
+        return path
+    raise FileExistsError(
+        f"{folder / (stem + suffix)}: that name and {MAX_NUMBERED_NAMES - 1} numbered ones are taken"
+    )
