@@ -109,6 +109,5 @@ def export_to_folder(entry: SessionEntry, format_name: str, folder: Path) -> Pat
         except FileExistsError:
             continue
         return path
-    raise FileExistsError(
-        f"{folder / (stem + suffix)}: that name and {MAX_NUMBERED_NAMES - 1} numbered ones are taken"
-    )
+    taken = folder / f"{stem}{suffix}"
+    raise FileExistsError(f"{taken}: it and {MAX_NUMBERED_NAMES - 1} numbered names are taken")
