@@ -143,3 +143,16 @@ def test_every_week_gets_the_same_whole_columns() -> None:
         left = centre - (bar - 1) / 2
         assert abs(left - round(left)) < 1e-9  # edges on whole columns
     assert _columns(20, 12) == ((0.5, 12.5), 0.5)  # too narrow: plain bars
+
+
+async def test_bars_take_their_colours_from_the_theme(backrun_home: Path) -> None:
+    write_twelve_weeks(backrun_home, broken=False)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_progress(pilot)
+        minutes = screen.query_one("#minutes-chart", WeekBars)
+        assert minutes._rgb(minutes.colours[0]) == (0xFF, 0x8C, 0x1A)  # backward, dark theme
+        app.theme = "backrun-light"
+        await pilot.pause()
+        assert minutes._rgb(minutes.colours[0]) == (0xC7, 0x5A, 0x00)
+        assert minutes._rgb(minutes.colours[1]) == (0x00, 0x60, 0xC0)

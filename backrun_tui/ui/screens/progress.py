@@ -2,8 +2,9 @@
 
 The figures come from `backrun_tui.progress` (no textual); this screen only draws them.
 Charts are textual-plotext's `PlotextPlot`: bars from data, axes and ticks by plotext,
-colours from the theme. The sessions are read again each time the screen is shown, so a
-session saved or deleted elsewhere shows at once.
+bar colours from the theme's variables (backward and forward as on the run screen). The
+sessions are read again each time the screen is shown, so a session saved or deleted
+elsewhere shows at once.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 from textual import work
 from textual.app import ComposeResult, RenderResult
 from textual.binding import Binding
+from textual.color import Color
 from textual.containers import Grid, VerticalScroll
 from textual.widgets import Footer, Header, Static
 from textual_plotext import PlotextPlot
@@ -30,30 +32,25 @@ from backrun_tui.progress import (
     weekly_progress,
 )
 from backrun_tui.ui.screens.base import BackrunScreen
-from backrun_tui.ui.theme import KIND_COLOURS
 
 #: Every how many weeks the x axis names one (counted back from this week).
 LABEL_EVERY = 3
 
 
-def _rgb(colour: str) -> tuple[int, int, int]:
-    value = colour.lstrip("#")
-    return (int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16))
-
-
-BACKWARD = _rgb(KIND_COLOURS[Kind.BACKWARD])
-FORWARD = _rgb(KIND_COLOURS[Kind.FORWARD])
-SESSIONS = _rgb(KIND_COLOURS[Kind.WARMUP])
-DISTANCE = _rgb(KIND_COLOURS[Kind.REST])
+#: The theme variables the bars take their colours from: backward and forward minutes in
+#: the colours of the run screen.
+BACKWARD, FORWARD = f"kind-{Kind.BACKWARD.value}", f"kind-{Kind.FORWARD.value}"
+SESSIONS, DISTANCE = "accent", "success"
 
 
 class WeekBars(PlotextPlot):
     """Bars per week, stacked when there are several series, drawn by plotext for the size
     the widget has: ticks on round numbers, as many as its height leaves room for."""
 
-    def __init__(self, colours: Sequence[tuple[int, int, int]], *, id: str) -> None:
+    def __init__(self, colours: Sequence[str], *, id: str) -> None:
         super().__init__(id=id, classes="chart")
         self.colours = list(colours)
+        """Theme variables, one per series, bottom first."""
         self.labels: list[str] = []
         self.series: list[list[float]] = []
 
@@ -85,12 +82,17 @@ class WeekBars(PlotextPlot):
         xlim, bar_width = _columns(columns, weeks)
         # Several series stack: each is drawn as the sum up to it, the lower over the higher.
         for values, colour in reversed(list(zip(sums, self.colours, strict=True))):
-            plt.bar(positions, values, color=colour, width=bar_width)
+            plt.bar(positions, values, color=self._rgb(colour), width=bar_width)
         plt.ylim(0, ticks[-1])
         plt.yticks(ticks, tick_labels)
         shown = [i for i in range(weeks) if (weeks - 1 - i) % LABEL_EVERY == 0]
         plt.xticks([positions[i] for i in shown], [self.labels[i] for i in shown])
         plt.xlim(*xlim)
+
+    def _rgb(self, variable: str) -> tuple[int, int, int]:
+        """The theme's colour for `variable` (so a change of theme recolours the bars)."""
+        colour = Color.parse(self.app.theme_variables.get(variable, "white"))
+        return (colour.r, colour.g, colour.b)
 
 
 def _columns(columns: int, weeks: int) -> tuple[tuple[float, float], float]:
@@ -138,10 +140,9 @@ class ProgressScreen(BackrunScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#sessions-chart").border_title = "Sessions per week"
-        back, fwd = KIND_COLOURS[Kind.BACKWARD], KIND_COLOURS[Kind.FORWARD]
         self.query_one(
             "#minutes-chart"
-        ).border_title = f"Minutes, [b {back}]backward[/] and [b {fwd}]forward[/]"
+        ).border_title = f"Minutes, [b ${BACKWARD}]backward[/] and [b ${FORWARD}]forward[/]"
         self.query_one("#summary").border_title = "Streak and this week"
         self.watch(self.app, "config", lambda _config: self._show(), init=False)
 
