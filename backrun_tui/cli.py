@@ -116,10 +116,17 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--format",
         choices=list(EXPORT_FORMATS),
-        default=DEFAULT_EXPORT_FORMAT,
-        help=f"the file's format (default: {DEFAULT_EXPORT_FORMAT})",
+        help=(
+            "the file's format (default: the one FILE's ending names, .tcx .fit .csv or "
+            f".json, else {DEFAULT_EXPORT_FORMAT})"
+        ),
     )
-    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to this new file")
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to this new file ('-': standard output, which FIT needs to be a pipe)",
+    )
     export.set_defaults(func=cmd_export)
 
     doctor = sub.add_parser("doctor", help="check that sound, settings and folders work")
@@ -349,6 +356,17 @@ def _find_session(session_id: str, library: Library) -> SessionEntry:
     raise BadInput(f"no session with the id {show(session_id)}{hint}")
 
 
+def _export_format(args: argparse.Namespace) -> str:
+    """--format, or the format the ending of -o FILE names, or the default."""
+    if args.format is not None:
+        return str(args.format)
+    if args.output not in (None, "-"):
+        ending = Path(args.output).suffix.lower().removeprefix(".")
+        if ending in EXPORT_FORMATS:
+            return ending
+    return DEFAULT_EXPORT_FORMAT
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from backrun_tui.export.session import (
         NothingToExport,
@@ -358,18 +376,26 @@ def cmd_export(args: argparse.Namespace) -> int:
     )
 
     entry = _find_session(args.session_id, args.library)
+    format_name = _export_format(args)
     try:
-        exported = export_session(entry, args.format)
+        exported = export_session(entry, format_name)
     except NothingToExport as exc:
         raise BadInput(str(exc)) from None
-    target: Path | None = args.output
-    if target is None and exported.format.binary:
-        target = Path(file_name(entry, args.format))  # never binary to a terminal
-    if target is None:
+    output: str | None = args.output
+    if output is None:
+        # Text to standard output; binary never to a terminal: to a file named from the id.
+        output = file_name(entry, format_name) if exported.format.binary else "-"
+    if output == "-":
+        if exported.format.binary and sys.stdout.isatty():
+            raise BadInput(
+                f"{format_name.upper()} is binary and standard output is a terminal: "
+                "give -o FILE, or pipe it"
+            )
         sys.stdout.flush()
         sys.stdout.buffer.write(exported.content)
         sys.stdout.buffer.flush()
         return EXIT_OK
+    target = Path(output)
     if target.is_dir():
         raise BadInput(f"{target}: is a folder; give a file name with -o")
     try:

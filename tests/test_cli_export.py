@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -123,6 +124,42 @@ def test_fit_with_o(capsys: Capture, sessions: Path, here: Path, tmp_path: Path)
     assert (code, out) == (0, f"wrote {target}\n")
     assert files_in(here) == []
     assert len(decoded_laps(target)) == len(TREADMILL_LAPS)
+
+
+def test_fit_to_a_pipe_with_o_dash(
+    capsysbinary: pytest.CaptureFixture[bytes], sessions: Path, here: Path, tmp_path: Path
+) -> None:
+    assert main(["export", ID, "--format", "fit", "-o", "-"]) == 0
+    out, err = capsysbinary.readouterr()
+    assert err == b""
+    assert files_in(here) == []
+    path = tmp_path / "piped.fit"
+    path.write_bytes(out)
+    assert len(decoded_laps(path)) == len(TREADMILL_LAPS)
+
+
+def test_fit_is_never_shown_on_a_terminal(
+    capsys: Capture, sessions: Path, here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    message = refused(capsys, ID, "--format", "fit", "-o", "-")
+    assert message == "FIT is binary and standard output is a terminal: give -o FILE, or pipe it"
+    assert files_in(here) == []
+
+
+def test_the_ending_of_o_chooses_the_format(capsys: Capture, sessions: Path, here: Path) -> None:
+    for name in ("a.fit", "b.CSV", "c.json", "d.tcx", "e.xml"):
+        code, out, _err = export(capsys, ID, "-o", name)
+        assert (code, out) == (0, f"wrote {name}\n")
+    assert (here / "a.fit").read_bytes()[8:12] == b".FIT"
+    assert (here / "b.CSV").read_text(encoding="utf-8").startswith("id,workout,")
+    assert json.loads((here / "c.json").read_text(encoding="utf-8"))["id"] == ID
+    assert (here / "d.tcx").read_text(encoding="utf-8").startswith("<?xml")
+    assert (here / "e.xml").read_text(encoding="utf-8").startswith("<?xml")  # the default
+    # --format wins over the ending.
+    code, _out, _err = export(capsys, ID, "--format", "json", "-o", "f.csv")
+    assert code == 0
+    assert json.loads((here / "f.csv").read_text(encoding="utf-8"))["id"] == ID
 
 
 # --- CSV and JSON --------------------------------------------------------------------------
@@ -302,6 +339,6 @@ def test_help_names_every_format_and_the_default(capsys: Capture) -> None:
     assert exited.value.code == 0
     text = " ".join(capsys.readouterr().out.split())
     assert "--format {tcx,fit,csv,json}" in text
-    assert "(default: tcx)" in text
+    assert "else tcx)" in text
     assert "-o FILE" in text
     assert "never overwritten" in text
