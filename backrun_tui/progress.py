@@ -116,7 +116,8 @@ def weekly_progress(records: Iterable[SessionRecord], today: date, weeks: int = 
             continue
         monday = monday_of(day)
         if not counts(record):
-            sped_up += record.time_scale != 1.0 and monday in totals
+            if record.time_scale != 1.0 and monday in totals:
+                sped_up += 1
             continue
         active.add(monday)
         if monday in totals:
