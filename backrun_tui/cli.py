@@ -28,10 +28,16 @@ from backrun_tui.store import Config, Paths, StoreError
 from backrun_tui.store.atomic import atomic_write_text
 from backrun_tui.store.config import MAX_GET_READY_S, MAX_WEIGHT_KG, MIN_WEIGHT_KG
 from backrun_tui.store.library import Library
+from backrun_tui.store.sessions import SessionEntry
+from backrun_tui.store.tomlfile import show
 from backrun_tui.store.workout_edit import NameTaken, OnDisk
 from backrun_tui.store.workouts import read_workout, workout_to_toml
 
 MAX_TIME_SCALE = 1000
+#: The formats of `backrun export`, as `backrun_tui.export.session` names them (kept here
+#: too, so that parsing arguments does not load the exporters).
+EXPORT_FORMATS = ("tcx", "fit", "csv", "json")
+DEFAULT_EXPORT_FORMAT = "tcx"
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -111,6 +117,34 @@ def build_parser() -> argparse.ArgumentParser:
     form.add_argument("--csv", action="store_true", help="print CSV with a header row")
     history.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="from this day on")
     history.set_defaults(func=cmd_history)
+
+    export = sub.add_parser(
+        "export",
+        help="write one session as TCX, FIT, CSV or JSON",
+        description=(
+            "Write one session for another program: tcx (Garmin Training Center, which "
+            "Strava, Garmin Connect and intervals.icu take; the default), fit (a FIT activity "
+            "file), csv (one row per interval) or json (the session with its intervals and "
+            "pauses). Without -o, text goes to standard output and FIT to SESSION_ID.fit "
+            "here. An existing file is never overwritten."
+        ),
+    )
+    export.add_argument("session_id", metavar="SESSION_ID", help="as 'backrun history' lists it")
+    export.add_argument(
+        "--format",
+        choices=list(EXPORT_FORMATS),
+        help=(
+            "the file's format (default: the one FILE's ending names, .tcx .fit .csv or "
+            f".json, else {DEFAULT_EXPORT_FORMAT})"
+        ),
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to this new file ('-': standard output, which FIT needs to be a pipe)",
+    )
+    export.set_defaults(func=cmd_export)
 
     doctor = sub.add_parser("doctor", help="check that sound, settings and folders work")
     doctor.add_argument("--play", action="store_true", help="play every cue once, naming it")
@@ -341,7 +375,7 @@ def _need_terminal() -> None:
     if not (sys.stdin.isatty() and sys.stderr.isatty()):
         raise BadInput(
             "the app needs a terminal (standard input and standard error must be one); "
-            "'backrun plan', 'workouts' and 'history' work without"
+            "'backrun plan', 'workouts', 'history' and 'export' work without"
         )
     if os.environ.get("TERM", "") == "dumb":
         raise BadInput('the app needs a terminal that can draw a screen, and TERM is "dumb"')
@@ -386,6 +420,73 @@ def cmd_history(args: argparse.Namespace) -> int:
         sys.stdout.write(history_csv(entries))
     else:
         print(report.history_text(entries, config.units, args.since))
+    return EXIT_OK
+
+
+def _find_session(session_id: str, library: Library) -> SessionEntry:
+    """The session with this id, or BadInput naming a close id (or where to find them)."""
+    try:
+        entry = library.session(session_id)
+    except ValueError:
+        entry = None  # not even shaped like an id: no such session
+    except StoreError as exc:
+        raise BadInput(str(exc)) from None
+    if entry is not None:
+        return entry
+    close = difflib.get_close_matches(session_id, library.session_ids(), n=1, cutoff=0.6)
+    hint = f' — did you mean "{close[0]}"?' if close else " (see 'backrun history')"
+    raise BadInput(f"no session with the id {show(session_id)}{hint}")
+
+
+def _export_format(args: argparse.Namespace) -> str:
+    """--format, or the format the ending of -o FILE names, or the default."""
+    if args.format is not None:
+        return str(args.format)
+    if args.output not in (None, "-"):
+        ending = Path(args.output).suffix.lower().removeprefix(".")
+        if ending in EXPORT_FORMATS:
+            return ending
+    return DEFAULT_EXPORT_FORMAT
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from backrun_tui.export.session import (
+        NothingToExport,
+        export_session,
+        file_name,
+        write_export,
+    )
+
+    entry = _find_session(args.session_id, args.library)
+    format_name = _export_format(args)
+    try:
+        exported = export_session(entry, format_name)
+    except NothingToExport as exc:
+        raise BadInput(str(exc)) from None
+    output: str | None = args.output
+    if output is None:
+        # Text to standard output; binary never to a terminal: to a file named from the id.
+        output = file_name(entry, format_name) if exported.format.binary else "-"
+    if output == "-":
+        if exported.format.binary and sys.stdout.isatty():
+            raise BadInput(
+                f"{format_name.upper()} is binary and standard output is a terminal: "
+                "give -o FILE, or pipe it"
+            )
+        sys.stdout.flush()
+        sys.stdout.buffer.write(exported.content)
+        sys.stdout.buffer.flush()
+        return EXIT_OK
+    target = Path(output)
+    if target.is_dir():
+        raise BadInput(f"{target}: is a folder; give a file name with -o")
+    try:
+        write_export(exported, target)
+    except FileExistsError:
+        raise BadInput(f"{target}: already exists; give another name with -o") from None
+    except OSError as exc:
+        raise BadInput(f"{target}: cannot write: {exc.strerror or exc}") from None
+    print(f"wrote {target}")
     return EXIT_OK
 
 

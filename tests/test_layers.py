@@ -52,6 +52,8 @@ PURE = [
     "backrun_tui.export.to_file",
     "backrun_tui.store.session_update",
     "backrun_tui.history_table",
+    "backrun_tui.export.session",
+    "backrun_tui.progress",
 ]
 
 

@@ -1,4 +1,9 @@
-"""`backrun history --json` and `--csv`: the sessions as programs read them, always metric."""
+"""`backrun history --json` and `--csv`, and one session with its intervals and pauses as
+`backrun export --format json|csv` writes it: as programs read them, always metric.
+
+Times are session seconds as the file keeps them (a time-scaled run counts in its own
+time, and says so in `time_scale`); TCX and FIT, which describe the clock, differ there.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import csv
 import io
 from typing import Any
 
+from backrun_tui.model.session import IntervalRecord, PauseRecord
 from backrun_tui.store.sessions import SessionEntry
 
 HISTORY_FIELDS = (
@@ -24,6 +30,19 @@ HISTORY_FIELDS = (
     "note",
     "time_scale",
     "file",
+)
+
+#: The columns an interval adds to its session's in `session_csv`.
+INTERVAL_FIELDS = (
+    "interval_index",
+    "interval_kind",
+    "interval_planned_seconds",
+    "interval_actual_seconds",
+    "interval_outcome",
+    "interval_speed_kmh",
+    "interval_incline_pct",
+    "interval_label",
+    "interval_adjusted_seconds",
 )
 
 
@@ -60,5 +79,53 @@ def history_csv(entries: list[SessionEntry]) -> str:
     writer.writeheader()
     for entry in entries:
         row = session_json(entry)
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    return out.getvalue()
+
+
+def interval_json(interval: IntervalRecord) -> dict[str, Any]:
+    """One interval of a session: planned against actual, as the session file keeps it."""
+    return {
+        "index": interval.index,
+        "kind": interval.kind.value,
+        "planned_seconds": interval.planned_seconds,
+        "actual_seconds": round(interval.actual_seconds, 3),
+        "outcome": interval.outcome.value,
+        "speed_kmh": interval.speed_kmh,
+        "incline_pct": interval.incline_pct,
+        "label": interval.label or None,
+        "adjusted_seconds": round(interval.adjusted_seconds, 3),
+    }
+
+
+def pause_json(pause: PauseRecord) -> dict[str, Any]:
+    return {
+        "at_seconds": round(pause.at_seconds, 3),
+        "seconds": round(pause.seconds, 3),
+        "reason": pause.reason,
+    }
+
+
+def session_detail_json(entry: SessionEntry) -> dict[str, Any]:
+    """One session as `history --json` lists it, plus its intervals and pauses."""
+    return {
+        **session_json(entry),
+        "intervals": [interval_json(i) for i in entry.record.intervals],
+        "pauses": [pause_json(p) for p in entry.record.pauses],
+    }
+
+
+def session_csv(entry: SessionEntry) -> str:
+    """One row per interval (every one in the plan, whatever its outcome), each with the
+    session's columns of `history --csv` repeated before the interval's own."""
+    out = io.StringIO()
+    writer = csv.DictWriter(
+        out, fieldnames=(*HISTORY_FIELDS, *INTERVAL_FIELDS), lineterminator="\n"
+    )
+    writer.writeheader()
+    session = session_json(entry)
+    for interval in entry.record.intervals:
+        own = {f"interval_{k}": v for k, v in interval_json(interval).items()}
+        row = {**session, **own}
         writer.writerow({k: "" if v is None else v for k, v in row.items()})
     return out.getvalue()

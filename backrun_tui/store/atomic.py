@@ -17,6 +17,8 @@ from pathlib import Path
 # File systems that cannot fsync a folder say so with one of these; the write itself is
 # done by then, so they are no reason to report a failure.
 _DIR_FSYNC_UNSUPPORTED = {errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EBADF}
+# What `os.link` raises on a file system without hard links (FAT, some network shares).
+_NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.ENOSYS}
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -52,6 +54,42 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
+    fsync_dir(target.parent)
+
+
+def atomic_create_bytes(path: Path, data: bytes) -> None:
+    """Write `data` to a new file at `path`, atomically; FileExistsError when something is
+    there already (it is never replaced), OSError when it cannot be written (a missing or
+    read-only folder). The folder is not made: a path with a typo in it is refused. The
+    new file is private to the user (mode 0600), as every file backrun writes.
+
+    The whole content is written to a temp file first and then linked to its name, which
+    fails if the name is taken, even by a file made a moment before. Where a file system
+    has no hard links, the name is checked and the temp file renamed onto it.
+    """
+    target = Path(path)
+    if target.is_symlink() or target.exists():
+        raise FileExistsError(errno.EEXIST, "already exists", str(target))
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        try:
+            os.link(temp, target)
+        except FileExistsError:
+            raise
+        except OSError as exc:
+            if exc.errno not in _NO_HARD_LINKS:
+                raise
+            if target.is_symlink() or target.exists():
+                raise FileExistsError(errno.EEXIST, "already exists", str(target)) from None
+            os.replace(temp, target)
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
     fsync_dir(target.parent)
 
 

@@ -9,6 +9,7 @@ file never hides the good ones. No textual.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,7 @@ from backrun_tui.store.sessions import (
     load_sessions,
     read_session,
     session_files,
+    session_path,
 )
 from backrun_tui.store.trash import move_to_trash
 from backrun_tui.store.workout_edit import OnDisk, open_workout, save_edited
@@ -137,6 +139,25 @@ class Library:
     def read_session(self, path: Path) -> SessionRecord:
         """The session in `path` as it is now; StoreError, FileNotFoundError."""
         return read_session(path, check_name=True)
+
+    def session(self, session_id: str) -> SessionEntry | None:
+        """The session with this id, None when there is none. ValueError for text that
+        cannot be a session id; StoreError for a file that cannot be read or accepted."""
+        path = session_path(self.paths.sessions_dir, session_id)
+        try:
+            return SessionEntry(read_session(path, check_name=True), path)
+        except FileNotFoundError:
+            return None
+
+    def session_ids(self) -> list[str]:
+        """The ids of the session files, newest first, from their names alone (the files
+        are not read)."""
+        try:
+            names = os.listdir(self.paths.sessions_dir)
+        except OSError:
+            return []
+        ids = (n.removesuffix(".toml") for n in names if n.endswith(".toml"))
+        return sorted((i for i in ids if not i.startswith(".")), reverse=True)
 
     def latest_session(self) -> SessionEntry | None:
         """The newest session that can be read, without reading the whole history: ids

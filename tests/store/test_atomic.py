@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from backrun_tui.store.atomic import atomic_write_bytes, atomic_write_text
+from backrun_tui.store.atomic import atomic_create_bytes, atomic_write_bytes, atomic_write_text
 
 posix_only = pytest.mark.skipif(os.name == "nt", reason="POSIX file modes and folder fsync")
 
@@ -143,3 +143,63 @@ def test_a_named_pipe_in_the_way_is_refused_not_replaced(
         atomic_write_text(target, "units = 'metric'\n")
     assert stat.S_ISFIFO(os.stat(pipe).st_mode)
     assert sorted(os.listdir(tmp_path)) == sorted({"pipe", target.name})
+
+
+def test_create_writes_a_new_private_file_and_no_temp(tmp_path: Path) -> None:
+    target = tmp_path / "session.fit"
+    atomic_create_bytes(target, b"\x0e\x10fit")
+    assert target.read_bytes() == b"\x0e\x10fit"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["session.fit"]
+
+
+def test_create_never_replaces_a_file_or_a_link(tmp_path: Path) -> None:
+    target = tmp_path / "mine.csv"
+    target.write_bytes(b"keep")
+    with pytest.raises(FileExistsError):
+        atomic_create_bytes(target, b"new")
+    assert target.read_bytes() == b"keep"
+    link = tmp_path / "link.csv"
+    link.symlink_to(tmp_path / "nowhere")
+    with pytest.raises(FileExistsError):
+        atomic_create_bytes(link, b"new")
+    assert not (tmp_path / "nowhere").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.csv", "mine.csv"]
+
+
+def test_create_loses_to_a_file_made_while_it_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "race.tcx"
+    real_fsync = os.fsync
+
+    def someone_else_writes(fd: int) -> None:
+        real_fsync(fd)
+        if not target.exists():
+            target.write_bytes(b"theirs")
+
+    monkeypatch.setattr(os, "fsync", someone_else_writes)
+    with pytest.raises(FileExistsError):
+        atomic_create_bytes(target, b"ours")
+    assert target.read_bytes() == b"theirs"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["race.tcx"]
+
+
+def test_create_without_hard_links_still_refuses_and_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_links(src: object, dst: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    atomic_create_bytes(tmp_path / "a.json", b"{}")
+    assert (tmp_path / "a.json").read_bytes() == b"{}"
+    with pytest.raises(FileExistsError):
+        atomic_create_bytes(tmp_path / "a.json", b"[]")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json"]
+
+
+def test_create_does_not_make_folders(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        atomic_create_bytes(tmp_path / "typo" / "x.tcx", b"")
+    assert list(tmp_path.iterdir()) == []

@@ -25,6 +25,7 @@ from backrun_tui.ui.screens.finish import FinishScreen
 from backrun_tui.ui.screens.history import HistoryScreen
 from backrun_tui.ui.screens.home import HomeScreen
 from backrun_tui.ui.screens.leave import LeaveScreen
+from backrun_tui.ui.screens.progress import ProgressScreen
 from backrun_tui.ui.screens.run import RunScreen
 from backrun_tui.ui.screens.session_detail import SessionDetailScreen
 from backrun_tui.ui.screens.settings import SettingsScreen
@@ -116,6 +117,13 @@ async def exporting(pilot: Pilot[None], clock: ManualClock) -> None:
     await pilot.pause()
 
 
+async def progress(pilot: Pilot[None], clock: ManualClock) -> None:
+    await pilot.press("g")
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    assert isinstance(pilot.app.screen, ProgressScreen)
+
+
 #: Each screen, how to reach it, and whether the app starts on the run screen.
 SCREENS: list[tuple[type[Screen[object]], Reach, bool]] = [
     (HomeScreen, at_home, False),
@@ -130,6 +138,7 @@ SCREENS: list[tuple[type[Screen[object]], Reach, bool]] = [
     (HistoryScreen, in_history, False),
     (SessionDetailScreen, in_detail, False),
     (ExportScreen, exporting, False),
+    (ProgressScreen, progress, False),
 ]
 
 

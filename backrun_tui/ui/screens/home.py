@@ -49,6 +49,7 @@ class HomeScreen(BackrunScreen[None]):
         Binding("c", "copy", "Copy", id="home.copy", tooltip="Copy workout"),
         Binding("d,delete", "delete", "Delete", id="home.delete", tooltip="Delete workout"),
         Binding("h,H", "history", "History", id="home.history", tooltip="Past sessions"),
+        Binding("g,G", "progress", "Progress", id="home.progress", tooltip="Progress over weeks"),
         Binding("q,Q", "app.quit", "Quit", id="home.quit", tooltip="Quit backrun"),
     ]
 
@@ -162,6 +163,12 @@ class HomeScreen(BackrunScreen[None]):
 
     def action_settings(self) -> None:
         self.app.push_screen(SettingsScreen())
+
+    def action_progress(self) -> None:
+        # Imported here: the plotting library loads only when the charts are wanted.
+        from backrun_tui.ui.screens.progress import ProgressScreen
+
+        self.app.push_screen(ProgressScreen())
 
     def action_repeat_last(self) -> None:
         """The workout of the newest session, as it was run then."""
