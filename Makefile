@@ -1,7 +1,7 @@
 # make run:  create .venv, install backrun, start it.
 # make test: the same venv plus the test tools, then lint, type checks and the whole suite.
-# make bench: the figures quoted in the README (cue lateness, CPU of the run screen,
-#             the history screen with 2,000 sessions).
+# make bench: the figures quoted in the README: first paint against a bare Textual app, CPU of
+#             the run screen against termdown, cue lateness, the history with 2,000 sessions.
 # make sounds: re-make the WAV cues in sounds/ (needs espeak-ng).
 PYTHON ?= python3
 VENV   := .venv
@@ -24,9 +24,17 @@ lint: $(VENV)/.installed-test
 	$(BIN)/lint-imports
 
 bench: $(VENV)/.installed-test
-	$(BIN)/python benchmarks/cue_latency.py
-	$(BIN)/python benchmarks/cpu_run.py
-	$(BIN)/python benchmarks/history_scale.py
+	@echo '== Start-up: first paint, backrun against a bare Textual app'
+	@$(BIN)/python benchmarks/startup.py
+	@echo
+	@echo '== Run screen: CPU against termdown'
+	@$(BIN)/python benchmarks/cpu_run.py
+	@echo
+	@echo '== Cues: lateness'
+	@$(BIN)/python benchmarks/cue_latency.py
+	@echo
+	@echo '== History: 2,000 sessions'
+	@$(BIN)/python benchmarks/history_scale.py
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

@@ -1,16 +1,23 @@
-"""How much CPU a real backrun uses in a real terminal over a real run, and for scale, an
-idle Textual app's.
+"""How much CPU backrun's run screen uses in a real terminal, side by side with termdown (a
+well-known terminal countdown) and an idle Textual app, over the same wall time.
 
     python benchmarks/cpu_run.py [--seconds N]
 
-Starts `backrun run --plan "30s back @6, 30s fwd @9"` (no time scale: the run screen as a
-runner sees it) in a 120x40 tmux terminal of its own (own socket, temporary BACKRUN_HOME),
-reads the backrun process's utime + stime from /proc/<pid>/stat 5 s after the start and
-again N s later (or when the session finishes, if sooner), and prints the CPU seconds and
-the share of one core. Then does the same for a minimal Textual app (just a Footer) over
-the same window, so the ratio can be quoted. Prints figures; asserts nothing.
+Starts three programs at once, each in a 120x40 tmux terminal of its own (one tmux server
+with its own socket, a temporary BACKRUN_HOME):
 
-Linux only (/proc); needs tmux. Cleans up its tmux server and temporary folders.
+- `backrun run --plan "..." --get-ready 0`: the run screen as a runner sees it, real time,
+  a plan longer than the window so the whole window is the run screen;
+- `termdown` counting down from longer than the window, with its defaults (big figures);
+- a Textual app with just a Footer, for the cost of Textual doing nothing.
+
+From 5 s after the start (past the imports and first paint) it reads each process's
+utime + stime from /proc/<pid>/stat, and again N s later, and prints CPU seconds per
+minute of wall time and the ratios to termdown and to the idle app. backrun's child
+processes (the sound player) are counted apart. Prints figures; asserts nothing.
+
+Linux only (/proc); needs tmux and termdown (in the test extras). Cleans up its tmux
+server and temporary folders.
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 BACKRUN = Path(sys.executable).parent / "backrun"
+TERMDOWN = Path(sys.executable).parent / "termdown"
 WIDTH, HEIGHT = 120, 40
 #: CPU is read from this many seconds after the start, past the imports and first paint.
 SETTLE_SECONDS = 5.0
@@ -58,23 +66,29 @@ set -g remain-on-exit on
 """
 
 
-@dataclass(frozen=True)
-class Sample:
-    """One program's CPU over a window of wall time."""
+@dataclass
+class Program:
+    """One program in its own tmux session, and its CPU over the window."""
 
-    startup_cpu: float
+    name: str
+    label: str
+    command: list[str]
+    up_text: str
+    """Text on its screen once it is up (the window starts no earlier)."""
+    pid: int = 0
+    startup_cpu: float = 0.0
     """CPU seconds the process had used when the window began (imports, first paint)."""
-    window: float
-    cpu: float
+    cpu: float = 0.0
     """CPU seconds of the process (all its threads) in the window."""
-    children_cpu: float
+    children_cpu: float = 0.0
     """CPU seconds of its child processes alive at both ends of the window (audio player)."""
-    finished: bool
-    """Whether the program showed its done text before the window was up."""
+    window: float = 0.0
+    ended: bool = False
+    """Whether the program ended before the window was up (its figures are then short)."""
 
-    @property
-    def percent(self) -> float:
-        return 100 * self.cpu / self.window if self.window > 0 else 0.0
+    def per_minute(self, cpu: float | None = None) -> float:
+        used = self.cpu if cpu is None else cpu
+        return 60 * used / self.window if self.window > 0 else 0.0
 
 
 class Tmux:
@@ -156,44 +170,45 @@ def wait_for(check: Callable[[], bool], what: str, timeout: float = UP_TIMEOUT) 
         time.sleep(0.1)
 
 
-def measure(
-    tmux: Tmux,
-    name: str,
-    command: Sequence[str],
-    *,
-    up_text: str,
-    seconds: float,
-    done_text: str | None = None,
-) -> Sample:
-    """CPU of `command` from SETTLE_SECONDS after its start, for `seconds` or until done."""
+def measure(tmux: Tmux, programs: Sequence[Program], seconds: float) -> None:
+    """Start every program, then read all their CPU over the same `seconds` of wall time."""
     started = time.monotonic()
-    pid = tmux.start(name, command)
+    for program in programs:
+        program.pid = tmux.start(program.name, program.command)
     try:
-        try:
-            wait_for(lambda: up_text in tmux.screen(name), f"{up_text!r} on the screen")
-        except RuntimeError as exc:
-            raise RuntimeError(f"{name}: {exc}; the screen:\n{tmux.screen(name)}") from None
+        for program in programs:
+            try:
+                wait_for(
+                    lambda p=program: p.up_text in tmux.screen(p.name),  # type: ignore[misc]
+                    f"{program.up_text!r} on the screen",
+                )
+            except RuntimeError as exc:
+                screen = tmux.screen(program.name)
+                raise RuntimeError(f"{program.name}: {exc}; the screen:\n{screen}") from None
         time.sleep(max(0.0, started + SETTLE_SECONDS - time.monotonic()))
-        first, kids_first, t0 = cpu_seconds(pid), children_cpu(pid), time.monotonic()
-        end = t0 + seconds
-        last, kids_last, t1 = first, kids_first, t0
-        finished = False
-        while time.monotonic() < end and not finished:
-            time.sleep(min(POLL_EVERY, max(0.0, end - time.monotonic())))
-            if tmux.dead(name):
-                break
-            last, kids_last, t1 = cpu_seconds(pid), children_cpu(pid), time.monotonic()
-            finished = done_text is not None and done_text in tmux.screen(name)
-        kids = sum(kids_last[k] - kids_first[k] for k in kids_last.keys() & kids_first.keys())
-        return Sample(
-            startup_cpu=first,
-            window=t1 - t0,
-            cpu=last - first,
-            children_cpu=kids,
-            finished=finished,
-        )
+        t0 = time.monotonic()
+        first = {p.name: (cpu_seconds(p.pid), children_cpu(p.pid)) for p in programs}
+        last = dict(first)
+        t1 = t0
+        live = list(programs)
+        while live and time.monotonic() < t0 + seconds:
+            time.sleep(min(POLL_EVERY, max(0.0, t0 + seconds - time.monotonic())))
+            t1 = time.monotonic()
+            for program in list(live):
+                if tmux.dead(program.name):
+                    program.ended = True
+                    live.remove(program)
+                    continue
+                last[program.name] = (cpu_seconds(program.pid), children_cpu(program.pid))
+                program.window = t1 - t0
+        for program in programs:
+            (cpu0, kids0), (cpu1, kids1) = first[program.name], last[program.name]
+            program.startup_cpu = cpu0
+            program.cpu = cpu1 - cpu0
+            program.children_cpu = sum(kids1[k] - kids0[k] for k in kids1.keys() & kids0.keys())
     finally:
-        tmux.kill_session(name)
+        for program in programs:
+            tmux.kill_session(program.name)
 
 
 def plan_for(seconds: int) -> str:
@@ -207,14 +222,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--seconds",
         type=int,
         default=60,
-        help="length of the run and of the measured window (default 60)",
+        help="length of the measured window (default 60)",
     )
     args = parser.parse_args(argv)
     if args.seconds < 1:
         parser.error("--seconds: at least 1")
-    if not BACKRUN.exists():
-        parser.error(f"{BACKRUN} not found: install backrun into this Python's environment")
-    plan = plan_for(args.seconds)
+    for program in (BACKRUN, TERMDOWN):
+        if not program.exists():
+            parser.error(f"{program} not found: install backrun with its test extras")
+    # Longer than the window, so that the whole window is the run screen counting down.
+    length = args.seconds + int(SETTLE_SECONDS) + 30
+    plan = plan_for(length)
+    programs = [
+        Program(
+            "backrun",
+            "backrun run screen",
+            [str(BACKRUN), "run", "--plan", plan, "--get-ready", "0"],
+            up_text="elapsed",  # bottom left: no toast covers it
+        ),
+        Program("termdown", "termdown", [str(TERMDOWN), f"{length}s"], up_text="88"),
+        Program("idle", "idle Textual app (Footer)", [sys.executable, "IDLE"], up_text="Quit"),
+    ]
 
     with tempfile.TemporaryDirectory(prefix="backrun-bench-") as tmp:
         folder = Path(tmp)
@@ -222,54 +250,48 @@ def main(argv: Sequence[str] | None = None) -> int:
         conf.write_text(TMUX_CONF)
         idle_app = folder / "idle_app.py"
         idle_app.write_text(IDLE_APP)
+        programs[2].command[-1] = str(idle_app)
         env = {k: v for k, v in os.environ.items() if k not in ("TMUX", "COLUMNS", "LINES")}
         env["BACKRUN_HOME"] = str(folder / "home")
         tmux = Tmux(conf, env)
         try:
-            run = measure(
-                tmux,
-                "backrun",
-                [str(BACKRUN), "run", "--plan", plan, "--get-ready", "0"],
-                up_text="elapsed",  # bottom left: no toast covers it
-                seconds=args.seconds,
-                done_text="Session complete",
-            )
-            idle = measure(
-                tmux,
-                "idle",
-                [sys.executable, str(idle_app)],
-                up_text="Quit",
-                seconds=run.window,
-            )
+            measure(tmux, programs, args.seconds)
         finally:
             tmux.kill()
 
+    run, termdown, idle = programs
     print(
-        f"CPU of one process in a {WIDTH}x{HEIGHT} tmux terminal, from {SETTLE_SECONDS:g} s "
-        f"after its start; Python {platform.python_version()}, Textual {version('textual')}, "
-        f"{os.cpu_count()} CPUs"
+        f"CPU of three programs side by side, each in a {WIDTH}x{HEIGHT} tmux terminal, over "
+        f"the same {run.window:.0f} s from {SETTLE_SECONDS:g} s after their start; "
+        f"Python {platform.python_version()}, Textual {version('textual')}, "
+        f"termdown {version('termdown')}, {os.cpu_count()} CPUs"
     )
-    print(f'backrun run --plan "{plan}" (real time), against a Textual app with just a Footer')
+    print(f'backrun run --plan "{plan}" --get-ready 0 (real time); termdown {length}s')
     print()
-    print(f"{'':27}{'window':>8}{'CPU':>8}{'one core':>10}{'children':>10}{'start-up':>10}")
-    for label, sample in (("backrun run screen", run), ("idle Textual app (Footer)", idle)):
+    print(f"{'':27}{'CPU s/min':>10}{'one core':>10}{'children':>10}{'start-up':>10}")
+    for program in programs:
         print(
-            f"{label:27}{sample.window:7.1f}s{sample.cpu:7.2f}s{sample.percent:9.2f}%"
-            f"{sample.children_cpu:9.2f}s{sample.startup_cpu:9.2f}s"
+            f"{program.label:27}{program.per_minute():9.2f}s"
+            f"{100 * program.per_minute() / 60:9.2f}%"
+            f"{program.per_minute(program.children_cpu):9.2f}s{program.startup_cpu:9.2f}s"
         )
     print(
-        "\n(CPU: the process, all threads; children: its child processes such as the audio "
-        "player; start-up: CPU used before the window)"
+        "\n(CPU s/min: CPU seconds of the process, all threads, per minute of wall time; "
+        "children: of its\nchild processes such as the sound player, per minute; start-up: "
+        "CPU seconds used before the window)"
     )
-    if idle.cpu > 0:
-        print(f"ratio backrun / idle app: {run.cpu / idle.cpu:.1f}x")
-    else:
-        print("ratio backrun / idle app: the idle app used no measurable CPU")
-    if not run.finished:
-        print(
-            "warning: the backrun session did not finish within the window; if its screen "
-            "stopped changing, the figures are of a frozen app"
-        )
+    print()
+    for anchor in (termdown, idle):
+        if anchor.cpu > 0:
+            print(
+                f"ratio backrun / {anchor.label}: {run.cpu / anchor.cpu:.2f}x "
+                f"(with the sound player: {(run.cpu + run.children_cpu) / anchor.cpu:.2f}x)"
+            )
+        else:
+            print(f"ratio backrun / {anchor.label}: it used no measurable CPU")
+    for program in programs:
+        if program.ended:
+            print(f"warning: {program.label} ended within the window; its figures are short")
     return 0
 
 

@@ -76,8 +76,9 @@ class RunScreen(BackrunScreen[None]):
             super().__init__()
             self.result = result
 
-    muted: reactive[bool] = reactive(False)
-    """Cues are silent; the screen still flashes."""
+    muted: reactive[bool] = reactive(False, init=False)
+    """Cues are silent; the screen still flashes. (No watcher call at first read: the
+    Footer of the screen below may ask `check_action` before this one is composed.)"""
     asleep_for: reactive[float] = reactive(0.0)
     """Seconds the computer slept, while the session waits for space after it."""
     save_problem: reactive[str] = reactive("")

@@ -7,6 +7,7 @@ one terminal row carries two pixel rows and the pixels come out roughly square.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import zip_longest
@@ -90,16 +91,24 @@ def render_big(text: str, width: int, height: int) -> list[str]:
 
 def _draw(text: str, scale: Scale) -> list[str]:
     """The half-block lines of `text` at `scale`, no margins."""
-    gap = "." * GLYPH_GAP
-    pixel_rows = [gap.join(GLYPHS[char][row] for char in text) for row in range(GLYPH_HEIGHT)]
-    wide_rows = ["".join(pixel * scale.x for pixel in row) for row in pixel_rows]
+    # Glyphs are the same height and the gaps blank, so each glyph can be drawn on its own
+    # (and kept): a new face each second is then a join of a few cached blocks.
+    blocks = [_glyph_block(char, scale) for char in text]
+    gap = " " * (GLYPH_GAP * scale.x)
+    return [gap.join(row) for row in zip(*blocks, strict=True)]
+
+
+@lru_cache(maxsize=128)
+def _glyph_block(char: str, scale: Scale) -> tuple[str, ...]:
+    """One glyph's half-block lines at `scale`."""
+    wide_rows = ["".join(pixel * scale.x for pixel in row) for row in GLYPHS[char]]
     half_rows = [row for row in wide_rows for _ in range(scale.y)]
     if len(half_rows) % 2:
         half_rows.append("." * len(half_rows[0]))
-    return [
+    return tuple(
         "".join(_HALF_BLOCKS[pair] for pair in zip(top, bottom, strict=True))
         for top, bottom in zip(half_rows[::2], half_rows[1::2], strict=True)
-    ]
+    )
 
 
 def _centre(block: list[str], width: int, height: int) -> list[str]:
@@ -130,10 +139,25 @@ def changed_columns(before: list[str], after: list[str], width: int) -> tuple[in
     return (start, end) if start < end else None
 
 
+def changed_rows(before: Sequence[str], after: Sequence[str]) -> tuple[int, int]:
+    """The span [first, last + 1) of lines that differ between two drawings of the same
+    height; (0, 0) when none does."""
+    differ = [y for y, (old, new) in enumerate(zip(before, after, strict=True)) if old != new]
+    return (differ[0], differ[-1] + 1) if differ else (0, 0)
+
+
 def _common_prefix(a: str, b: str) -> int:
     """How many characters `a` and `b` share from their start."""
-    shorter = min(len(a), len(b))
-    return next((i for i in range(shorter) if a[i] != b[i]), shorter)
+    # Halving with slice comparisons (done in C): a clock line is a hundred characters or
+    # more, compared a few dozen times a second.
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[low:middle] == b[low:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 class BigClock(Widget):
@@ -165,6 +189,7 @@ class BigClock(Widget):
         # Textual asks for every line on each repaint; the clock changes once a second at
         # most, so the drawing is kept until the text, size or style changes.
         self._cache_key: tuple[str, Size, Style] | None = None
+        self._lines: tuple[str, ...] = ()
         self._strips: list[Strip] = []
 
     def watch_text(self, old: str, new: str) -> None:
@@ -172,17 +197,17 @@ class BigClock(Widget):
         # so that the screen (and the terminal) redraw a digit, not the whole clock.
         # The kept drawing may be of another size or style: a clock pushed out of sight
         # takes each new size without being drawn. Then it all has to be painted afresh.
-        before = self._strips if self._cache_key == self._drawing_key(old) else None
-        after = self._current_strips()
+        before = self._lines if self._cache_key == self._drawing_key(old) else None
+        self._current_strips()
+        after = self._lines
         if before is None or len(before) != len(after):
             self.refresh()
             return
-        changed = changed_columns(
-            [s.text for s in before], [s.text for s in after], self.size.width
-        )
+        changed = changed_columns(list(before), list(after), self.size.width)
         if changed is not None:
             start, end = changed
-            self.refresh(Region(start, 0, end - start, len(after)))
+            top, bottom = changed_rows(before, after)
+            self.refresh(Region(start, top, end - start, bottom - top))
 
     def render_line(self, y: int) -> Strip:
         strips = self._current_strips()
@@ -216,9 +241,14 @@ class BigClock(Widget):
                 # Plain text is all that fits: bold keeps it readable from the belt.
                 style = style + Style(bold=True)
             # Cached by text and size: a countdown shows the same few faces again and again.
+            lines = _render_big(self.text, width, height)
+            # A line that did not change keeps its strip, and with it Textual's render of it.
+            kept: dict[str, Strip] = {}
+            if self._cache_key is not None and self._cache_key[1:] == key[1:]:
+                kept = dict(zip(self._lines, self._strips, strict=True))
             self._strips = [
-                Strip([Segment(line, style)], width)
-                for line in _render_big(self.text, width, height)
+                kept.get(line) or Strip([Segment(line, style)], width) for line in lines
             ]
+            self._lines = lines
             self._cache_key = key
         return self._strips
