@@ -6,18 +6,14 @@ session); this only names the file and writes it without ever replacing one that
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 
 from backrun_tui.export.fit import session_fit
 from backrun_tui.export.history import history_csv, session_json
 from backrun_tui.export.laps import NothingToExport
 from backrun_tui.export.tcx import session_tcx
-from backrun_tui.store.atomic import fsync_dir
+from backrun_tui.store.atomic import atomic_create_bytes
 from backrun_tui.store.sessions import SessionEntry
 
 __all__ = ["FORMATS", "NothingToExport", "export_bytes", "export_name", "write_new"]
@@ -59,21 +55,6 @@ def export_name(entry: SessionEntry, fmt: str) -> str:
     return f"backrun-{entry.record.id}.{fmt}"
 
 
-def write_new(path: Path, data: bytes) -> None:
-    """Write `data` to a new file at `path`, whole or not at all; FileExistsError when
-    something is already there (it is never replaced), OSError when it cannot be written.
-    """
-    folder = path.parent
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        # A hard link appears whole, and refuses a name already taken, in one step.
-        os.link(temp, path)
-    finally:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-    fsync_dir(folder)
+#: Write `data` to a new file, whole or not at all; FileExistsError when something is there
+#: already (it is never replaced), OSError when it cannot be written.
+write_new = atomic_create_bytes
