@@ -33,7 +33,7 @@ from backrun_tui.store.config_edit import backup_path
 from backrun_tui.store.errors import StoreError
 from backrun_tui.store.tomlfile import FieldError
 from backrun_tui.ui.screens.base import BackrunScreen
-from backrun_tui.ui.screens.leave import Leave, LeaveScreen
+from backrun_tui.ui.screens.leave import LeaveScreen
 from backrun_tui.ui.theme import theme_names
 
 FieldKind = Literal["text", "flag", "units", "theme"]
@@ -320,7 +320,7 @@ class SettingsScreen(BackrunScreen[None]):
             LeaveScreen("The settings have unsaved changes."), self._leave, wait_for_dismiss=False
         )
 
-    def _leave(self, answer: Leave | None) -> None:
+    def _leave(self, answer: str | None) -> None:
         if answer == "save" and self.action_save():
             self.dismiss()
         elif answer == "discard":
