@@ -16,7 +16,7 @@ from backrun_tui.model.plan import Workout
 from backrun_tui.store.checkpoints import SaveResult
 from backrun_tui.ui.screens.base import BackrunScreen
 from backrun_tui.ui.screens.history import HistoryScreen
-from backrun_tui.ui.widgets.rpe_input import RpeInput
+from backrun_tui.ui.widgets.rpe_input import RpeInput, typed_rating
 
 MAX_NOTE = 500
 
@@ -82,13 +82,7 @@ class FinishScreen(BackrunScreen[None]):
 
     def _rating(self) -> tuple[int | None, str] | None:
         """The RPE and note typed, or None (and a message) if the RPE is off."""
-        text = self.query_one("#rpe", Input).value.strip()
-        rpe = int(text) if text else None
-        if rpe is not None and not 1 <= rpe <= 10:
-            self.notify("RPE: a whole number from 1 to 10", severity="error")
-            self.query_one("#rpe", Input).focus()
-            return None
-        return rpe, self.query_one("#note", Input).value.strip()
+        return typed_rating(self)
 
     def action_save(self) -> None:
         rating = self._rating()
@@ -110,16 +104,23 @@ class FinishScreen(BackrunScreen[None]):
             return
         self._leave()
 
-    def action_run_again(self) -> None:
-        """Keep the rating typed so far, then the same workout once more, from its start."""
+    def _keep_rating(self) -> bool:
+        """Save the rating typed so far (if any, or if the session is not saved yet) before
+        leaving for another screen; False, with the reason shown, when that failed."""
         rating = self._rating()
         if rating is None:
-            return
+            return False
         if rating != (None, "") or not self.saved.ok:
             self.saved = self.session.rate(*rating)
             if not self.saved.ok:
                 self._show_result(self.saved)
-                return
+                return False
+        return True
+
+    def action_run_again(self) -> None:
+        """Keep the rating typed so far, then the same workout once more, from its start."""
+        if not self._keep_rating():
+            return
         session = self.session
         again = StartRequest(Workout(session.workout, session.plan), session.time_scale)
         self.dismiss()
@@ -127,14 +128,8 @@ class FinishScreen(BackrunScreen[None]):
 
     def action_history(self) -> None:
         """Keep the rating typed so far, then the history, where this session is the newest."""
-        rating = self._rating()
-        if rating is None:
+        if not self._keep_rating():
             return
-        if rating != (None, "") or not self.saved.ok:
-            self.saved = self.session.rate(*rating)
-            if not self.saved.ok:
-                self._show_result(self.saved)
-                return
         self.dismiss()
         self.app.push_screen(HistoryScreen())
 

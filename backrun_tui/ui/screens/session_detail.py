@@ -30,7 +30,7 @@ from backrun_tui.store.sessions import SessionEntry
 from backrun_tui.ui.screens.base import BackrunScreen
 from backrun_tui.ui.screens.confirm import ConfirmScreen
 from backrun_tui.ui.screens.export import ExportScreen
-from backrun_tui.ui.widgets.rpe_input import RpeInput
+from backrun_tui.ui.widgets.rpe_input import RpeInput, typed_rating
 from backrun_tui.ui.widgets.timeline import Timeline, happened
 
 
@@ -165,13 +165,8 @@ class SessionDetailScreen(BackrunScreen[DetailResult]):
         self.action_save()
 
     def _rating(self) -> tuple[int | None, str] | None:
-        text = self.query_one("#rpe", Input).value.strip()
-        rpe = int(text) if text else None
-        if rpe is not None and not 1 <= rpe <= 10:
-            self.notify("RPE: a whole number from 1 to 10", severity="error")
-            self.query_one("#rpe", Input).focus()
-            return None
-        return rpe, self.query_one("#note", Input).value.strip()
+        """The RPE and note typed, or None (and a message) if the RPE is off."""
+        return typed_rating(self)
 
     def action_save(self) -> None:
         rating = self._rating()
