@@ -15,7 +15,6 @@ from backrun_tui.live_session import LiveSession, StartRequest
 from backrun_tui.model.plan import Workout
 from backrun_tui.store.checkpoints import SaveResult
 from backrun_tui.ui.screens.base import BackrunScreen
-from backrun_tui.ui.screens.history import HistoryScreen
 from backrun_tui.ui.widgets.rpe_input import RpeInput, typed_rating
 
 MAX_NOTE = 500
@@ -131,6 +130,9 @@ class FinishScreen(BackrunScreen[None]):
         if not self._keep_rating():
             return
         self.dismiss()
+        # Loaded when first wanted: the history's exporters take a moment to import.
+        from backrun_tui.ui.screens.history import HistoryScreen
+
         self.app.push_screen(HistoryScreen())
 
     def _leave(self) -> None:

@@ -30,9 +30,6 @@ from backrun_tui.store.workout_edit import OnDisk
 from backrun_tui.store.workouts import MAX_NAME_LENGTH, WorkoutEntry
 from backrun_tui.ui.screens.base import BackrunScreen
 from backrun_tui.ui.screens.confirm import ConfirmScreen
-from backrun_tui.ui.screens.editor import EditorScreen
-from backrun_tui.ui.screens.history import HistoryScreen
-from backrun_tui.ui.screens.settings import SettingsScreen
 from backrun_tui.ui.widgets.timeline import Timeline, segments
 
 
@@ -162,6 +159,8 @@ class HomeScreen(BackrunScreen[None]):
             self.post_message(self.StartWorkout(entry))
 
     def action_settings(self) -> None:
+        from backrun_tui.ui.screens.settings import SettingsScreen  # loaded when first wanted
+
         self.app.push_screen(SettingsScreen())
 
     def action_progress(self) -> None:
@@ -189,6 +188,8 @@ class HomeScreen(BackrunScreen[None]):
     def _open_editor(self, draft: Draft, on_disk: OnDisk, note: str = "") -> None:
         def closed(name: str | None) -> None:
             self.refresh_workouts(select=name)
+
+        from backrun_tui.ui.screens.editor import EditorScreen  # loaded when first wanted
 
         self.app.push_screen(EditorScreen(draft, on_disk, note=note), closed)
 
@@ -260,4 +261,7 @@ class HomeScreen(BackrunScreen[None]):
         self.refresh_workouts()
 
     def action_history(self) -> None:
+        # Loaded when first wanted: the history's exporters take a moment to import.
+        from backrun_tui.ui.screens.history import HistoryScreen
+
         self.app.push_screen(HistoryScreen())
