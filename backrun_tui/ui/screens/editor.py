@@ -15,7 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Input, Label, Select, Static, Tree
+from textual.widgets import Footer, Input, Label, Select, Static, Tree
 
 from backrun_tui.live_session import StartRequest
 from backrun_tui.model import edit
@@ -40,6 +40,7 @@ from backrun_tui.ui.screens.base import BackrunScreen
 from backrun_tui.ui.widgets.item_form import ItemForm, message_line, text_field
 from backrun_tui.ui.widgets.plan_tree import PlanTree
 from backrun_tui.ui.widgets.timeline import Timeline, segments
+from backrun_tui.ui.widgets.title_bar import TitleBar
 
 #: The text fields whose value is applied when entered (each `#NAME-field`).
 _FIELDS = ", ".join(
@@ -88,7 +89,7 @@ class EditorScreen(BackrunScreen[str | None]):
     # --- layout ---------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="editor"):
             with Horizontal(id="meta"):
                 yield Label("Name", classes="caption")

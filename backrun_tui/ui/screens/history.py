@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.coordinate import Coordinate
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Input, ProgressBar, Select, Static
+from textual.widgets import DataTable, Footer, Input, ProgressBar, Select, Static
 from textual.worker import get_current_worker
 
 from backrun_tui.history_table import COLUMNS, Filter, Order, Row, arrange, parse_date
@@ -27,6 +27,7 @@ from backrun_tui.store import StoreError
 from backrun_tui.store.config import Config
 from backrun_tui.ui.screens.base import BackrunScreen
 from backrun_tui.ui.screens.session_detail import DetailResult, SessionDetailScreen
+from backrun_tui.ui.widgets.title_bar import TitleBar
 
 #: Rows read before the first ones are shown (a screenful), or fewer when reading them
 #: takes longer than FIRST_WAIT seconds; then the rest of the screenful, or what is read
@@ -97,7 +98,7 @@ class HistoryScreen(BackrunScreen[None]):
     def compose(self) -> ComposeResult:
         # Start reading now, while the widgets are made: the first rows are wanted at once.
         self.reload()
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="filters"):
             yield Input(placeholder="workout", id="workout")
             yield Select(

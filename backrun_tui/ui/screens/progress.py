@@ -18,7 +18,7 @@ from textual.app import ComposeResult, RenderResult
 from textual.binding import Binding
 from textual.color import Color
 from textual.containers import Grid, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 from textual_plotext import PlotextPlot
 
 from backrun_tui.model import display
@@ -32,6 +32,7 @@ from backrun_tui.progress import (
     weekly_progress,
 )
 from backrun_tui.ui.screens.base import BackrunScreen
+from backrun_tui.ui.widgets.title_bar import TitleBar
 
 #: Every how many weeks the x axis names one (counted back from this week).
 LABEL_EVERY = 3
@@ -127,7 +128,7 @@ class ProgressScreen(BackrunScreen[None]):
         self._told: set[str] = set()  # problems already shown, so a reload does not repeat
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Grid(id="progress"):
             yield WeekBars([SESSIONS], id="sessions-chart")
             yield WeekBars([BACKWARD, FORWARD], id="minutes-chart")

@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Header, Input, Label
+from textual.widgets import DataTable, Footer, Input, Label
 
 from backrun_tui import present
 from backrun_tui.export.to_file import NothingToExport, export_bytes, export_name, write_new
@@ -32,6 +32,7 @@ from backrun_tui.ui.screens.confirm import ConfirmScreen
 from backrun_tui.ui.screens.export import ExportScreen
 from backrun_tui.ui.widgets.rpe_input import RpeInput, typed_rating
 from backrun_tui.ui.widgets.timeline import Timeline, happened
+from backrun_tui.ui.widgets.title_bar import TitleBar
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ class SessionDetailScreen(BackrunScreen[DetailResult]):
         """The session as last read or saved; None when it could not be read."""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="detail"):
             yield Label("", id="title", markup=False)
             yield Timeline([], id="happened")

@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import DescendantFocus, Resize
 from textual.widget import Widget
-from textual.widgets import Checkbox, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
 from backrun_tui import present
 from backrun_tui.model.kinds import Units
@@ -35,6 +35,7 @@ from backrun_tui.store.tomlfile import FieldError
 from backrun_tui.ui.screens.base import BackrunScreen
 from backrun_tui.ui.screens.leave import LeaveScreen
 from backrun_tui.ui.theme import theme_names
+from backrun_tui.ui.widgets.title_bar import TitleBar
 
 FieldKind = Literal["text", "flag", "units", "theme"]
 
@@ -119,7 +120,7 @@ class SettingsScreen(BackrunScreen[None]):
         """Where a save kept the broken file, once one did."""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="settings"):
             yield Static("", id="problems", markup=False)
             for field in FIELDS:
