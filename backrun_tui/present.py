@@ -10,22 +10,28 @@ from __future__ import annotations
 import math
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from backrun_tui.engine_types import Phase, Snapshot
 from backrun_tui.model import display
 from backrun_tui.model.kinds import Units
 from backrun_tui.model.plan import Step
-from backrun_tui.model.session import IntervalOutcome, SessionRecord, Status
 from backrun_tui.model.totals import EnergyModel, Totals
 from backrun_tui.store.errors import StoreError
+
+# The home screen, drawn first, shows workouts and no session: what a session needs loads
+# when one is shown (see benchmarks/startup.py).
+if TYPE_CHECKING:
+    from backrun_tui.engine_types import Snapshot
+    from backrun_tui.model.session import SessionRecord
 
 #: Characters that reorder or hide text (bidirectional overrides and isolates, marks).
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
+#: The finish screen's heading for each `Status` (by its value).
 STATUS_TITLES = {
-    Status.COMPLETED: "Session complete",
-    Status.STOPPED: "Session stopped",
-    Status.INTERRUPTED: "Session interrupted",
+    "completed": "Session complete",
+    "stopped": "Session stopped",
+    "interrupted": "Session interrupted",
 }
 
 
@@ -88,6 +94,8 @@ def rounds_line(step: Step) -> str:
 
 def kind_line(snap: Snapshot) -> str:
     """The big word at the top: the kind (or GET READY), and whether time stands still."""
+    from backrun_tui.engine_types import Phase
+
     word = "GET READY" if snap.lead_in else snap.step.kind.title
     return f"{word} · paused" if snap.phase is Phase.PAUSED else word
 
@@ -118,6 +126,8 @@ def short_duration(seconds: float) -> str:
 
 def lead_in_banner(snap: Snapshot) -> str:
     """What the lead-in asks of the runner, and the keys that change it."""
+    from backrun_tui.engine_types import Phase
+
     if snap.phase is Phase.PAUSED:
         return "GET READY held — space to go on, n to start now"
     return f"{facing(snap.step).capitalize()}, set the belt — n starts now, space holds"
@@ -176,11 +186,13 @@ def totals_lines(
 
 def session_title(record: SessionRecord) -> str:
     """The finish screen's heading: `Session complete: Beginner intervals`."""
-    return f"{STATUS_TITLES.get(record.status, 'Session ended')}: {plain(record.workout)}"
+    return f"{STATUS_TITLES.get(record.status.value, 'Session ended')}: {plain(record.workout)}"
 
 
 def summary_rows(record: SessionRecord, units: Units) -> list[tuple[str, str]]:
     """A session in a few (name, value) rows: planned against actual, by direction, and more."""
+    from backrun_tui.model.session import IntervalOutcome
+
     rows = [
         (
             "time",
@@ -241,11 +253,12 @@ def history_screen_row(record: SessionRecord, units: Units) -> tuple[str, ...]:
     return (started, workout, status, active, backward, forward, distance, energy, rpe)
 
 
+#: How each `IntervalOutcome` (by its value) is worded in a session's intervals.
 OUTCOME_WORDS = {
-    IntervalOutcome.COMPLETED: "done",
-    IntervalOutcome.SKIPPED: "skipped",
-    IntervalOutcome.STOPPED: "stopped here",
-    IntervalOutcome.NOT_REACHED: "not reached",
+    "completed": "done",
+    "skipped": "skipped",
+    "stopped": "stopped here",
+    "not_reached": "not reached",
 }
 PAUSE_WORDS = {"user": "paused", "sleep": "asleep"}
 INTERVAL_HEADINGS = ("#", "kind", "planned", "actual", "+/−", "outcome", "target", "label")
@@ -278,7 +291,7 @@ def interval_rows(record: SessionRecord, units: Units) -> list[tuple[str, tuple[
             display.clock(interval.planned_seconds),
             display.duration(interval.actual_seconds),
             adjusted(interval.adjusted_seconds),
-            OUTCOME_WORDS[interval.outcome],
+            OUTCOME_WORDS[interval.outcome.value],
             " · ".join(setting),
             plain(interval.label),
         )

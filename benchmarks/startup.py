@@ -199,14 +199,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         env = {
             k: v
             for k, v in os.environ.items()
-            if k not in ("TMUX", "COLUMNS", "LINES") and not k.startswith("TEXTUAL")
+            if k not in ("TMUX", "COLUMNS", "LINES", "BACKRUN_HOME")
+            and not k.startswith(("TEXTUAL", "XDG_"))
         }
-        env |= {
-            "TERM": "xterm-256color",
-            "COLORTERM": "truecolor",
-            "HOME": str(folder),
-            "BACKRUN_HOME": str(folder / "backrun"),
-        }
+        # A fresh HOME, and no BACKRUN_HOME: backrun finds its folder under HOME as it does
+        # for a runner (~/.local/share/backrun), not by the shortcut the tests take.
+        env |= {"TERM": "xterm-256color", "COLORTERM": "truecolor", "HOME": str(folder)}
         compile_backrun()
         backrun, anchor = measure(args.runs, env, hello)
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from backrun_tui.cli import KG_PER_LB, main
+from backrun_tui.cli import main
+from backrun_tui.cli_parser import KG_PER_LB
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

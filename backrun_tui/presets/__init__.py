@@ -1,1 +1,1 @@
-"""Built-in workouts, shipped as TOML files (read with importlib.resources)."""
+"""Built-in workouts, shipped as TOML files in this folder (read by `store.workouts`)."""

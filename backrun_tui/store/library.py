@@ -13,28 +13,23 @@ import os
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from backrun_tui.model.kinds import SpeedUnit
-from backrun_tui.model.plan import Workout
-from backrun_tui.model.session import SessionRecord
 from backrun_tui.store import workouts as workout_files
-from backrun_tui.store.checkpoints import recover_orphans
 from backrun_tui.store.config import Config, load_config_checked
-from backrun_tui.store.config_edit import ConfigSaved, save_config
 from backrun_tui.store.errors import StoreError
 from backrun_tui.store.paths import Paths
-from backrun_tui.store.session_update import update_rating
-from backrun_tui.store.sessions import (
-    SessionEntry,
-    load_sessions,
-    read_session,
-    session_files,
-    session_path,
-)
-from backrun_tui.store.trash import move_to_trash
-from backrun_tui.store.workout_edit import OnDisk, open_workout, save_edited
 from backrun_tui.store.workouts import WorkoutEntry
+
+# The rest of the store loads where it is used: the home screen, drawn first, reads only
+# the settings and the workouts (see benchmarks/startup.py).
+if TYPE_CHECKING:
+    from backrun_tui.model.plan import Workout
+    from backrun_tui.model.session import SessionRecord
+    from backrun_tui.store.config_edit import ConfigSaved
+    from backrun_tui.store.sessions import SessionEntry
+    from backrun_tui.store.workout_edit import OnDisk
 
 T = TypeVar("T")
 
@@ -87,6 +82,8 @@ class Library:
         """Write the settings that changed, keeping the rest of the file (comments, keys
         backrun does not know); what was written and the file's new stamp. OSError,
         StoreError, ValueError as `store.config_edit.save_config` raises them."""
+        from backrun_tui.store.config_edit import save_config
+
         saved = save_config(self.paths.config_file, config, themes=themes, backup=backup)
         return saved, self.config_stamp()
 
@@ -111,22 +108,30 @@ class Library:
     def open_workout(self, path: Path) -> tuple[Workout, OnDisk]:
         """A saved workout to edit, and what its file holds now (to notice a change made
         elsewhere before saving over it). StoreError, FileNotFoundError."""
+        from backrun_tui.store.workout_edit import open_workout
+
         return open_workout(path)
 
     def save_edited(self, workout: Workout, on_disk: OnDisk, overwrite: bool = False) -> OnDisk:
         """Save an edited workout to its own file (a new one if it has none yet); what is on
         disk now. ValueError for a bad name, NameTaken, ChangedOnDisk unless `overwrite`,
         OSError; see `store.workout_edit`."""
+        from backrun_tui.store.workout_edit import save_edited
+
         return save_edited(self.paths.workouts_dir, workout, on_disk, overwrite=overwrite)
 
     def delete_workout(self, path: Path) -> Path:
         """Move a saved workout's file to the trash; where it went. OSError."""
+        from backrun_tui.store.trash import move_to_trash
+
         return move_to_trash(path, self.paths.trash_dir)
 
     # --- sessions -------------------------------------------------------------------------
 
     def sessions(self, since: dt.date | None = None) -> Loaded[list[SessionEntry]]:
         """The recorded sessions, newest first."""
+        from backrun_tui.store.sessions import load_sessions
+
         entries, problems = load_sessions(self.paths.sessions_dir, since=since)
         return Loaded(entries, problems)
 
@@ -134,15 +139,21 @@ class Library:
         """The session files, newest name first (a name starts with the local start time):
         for a history that shows its first rows before the last file is read. StoreError
         when the folder cannot be listed."""
+        from backrun_tui.store.sessions import session_files
+
         return session_files(self.paths.sessions_dir)
 
     def read_session(self, path: Path) -> SessionRecord:
         """The session in `path` as it is now; StoreError, FileNotFoundError."""
+        from backrun_tui.store.sessions import read_session
+
         return read_session(path, check_name=True)
 
     def session(self, session_id: str) -> SessionEntry | None:
         """The session with this id, None when there is none. ValueError for text that
         cannot be a session id; StoreError for a file that cannot be read or accepted."""
+        from backrun_tui.store.sessions import SessionEntry, read_session, session_path
+
         path = session_path(self.paths.sessions_dir, session_id)
         try:
             return SessionEntry(read_session(path, check_name=True), path)
@@ -162,6 +173,8 @@ class Library:
     def latest_session(self) -> SessionEntry | None:
         """The newest session that can be read, without reading the whole history: ids
         start with the start time, so the newest file names come first in reverse order."""
+        from backrun_tui.store.sessions import SessionEntry, read_session, session_files
+
         try:
             paths = session_files(self.paths.sessions_dir)
         except StoreError:
@@ -182,13 +195,19 @@ class Library:
         since) is refused with `SessionChanged` (a StoreError), and left as it is.
         ValueError for a bad RPE or note, StoreError for an unreadable file, OSError.
         """
+        from backrun_tui.store.session_update import update_rating
+
         return update_rating(path, rpe, note, seen)
 
     def delete_session(self, path: Path) -> Path:
         """Move a session's file to the trash; where it went. OSError."""
+        from backrun_tui.store.trash import move_to_trash
+
         return move_to_trash(path, self.paths.trash_dir)
 
     def recover(self, now: dt.datetime) -> Loaded[list[SessionRecord]]:
         """Turn the checkpoints of backruns that are gone into interrupted sessions."""
+        from backrun_tui.store.checkpoints import recover_orphans
+
         recovered, problems = recover_orphans(self.paths.sessions_dir, now)
         return Loaded(recovered, problems)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import json
 import math
 import re
 import tomllib
@@ -126,6 +125,8 @@ def show(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, str):
         shown = value if len(value) <= _SHOWN_TEXT_MAX else value[: _SHOWN_TEXT_MAX - 1] + "…"
+        import json  # here: only a bad value is ever shown
+
         return json.dumps(shown, ensure_ascii=False)
     if isinstance(value, float) and math.isnan(value):
         return "nan"

@@ -25,16 +25,12 @@ file may be at most 4 MiB (`safe_read.MAX_WORKOUT_BYTES`).
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
-
-import tomli_w
 
 from backrun_tui.model.kinds import SpeedUnit
 from backrun_tui.model.notation import NotationError, format_plan, parse
@@ -92,6 +88,8 @@ def filename_for(name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
     slug = slug[:_SLUG_MAX].rstrip("-") or "workout"
+    import hashlib  # here, as for tomli_w below: the home screen only reads workouts
+
     digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
     return f"{slug}-{digest}.toml"
 
@@ -176,6 +174,8 @@ def workout_to_toml(workout: Workout) -> str:
         "description": workout.description,
         "plan": format_plan(workout.plan),
     }
+    import tomli_w
+
     return _HEADER_COMMENT + tomli_w.dumps(data)
 
 
@@ -242,14 +242,14 @@ def free_path(folder: Path, filename: str) -> Path:
 
 @cache
 def _builtin_entries() -> tuple[WorkoutEntry, ...]:
-    presets = resources.files("backrun_tui.presets")
+    # The presets' folder is installed as it is in the source tree (as sounds/ is, whose
+    # files the player opens by path), so it is read as a folder.
+    from backrun_tui import presets
+
     entries = []
-    for resource in sorted(presets.iterdir(), key=lambda r: r.name):
-        if not resource.name.endswith(".toml"):
-            continue
+    for path in sorted(Path(presets.__file__).parent.glob("*.toml")):
         # A preset that does not load is a bug in backrun, so its StoreError propagates.
-        shown_path = Path(str(resource))
-        document = parse_toml(shown_path, resource.read_text(encoding="utf-8"))
+        document = parse_toml(path, path.read_text(encoding="utf-8"))
         workout = workout_from_document(document, SpeedUnit.KPH)
         entries.append(WorkoutEntry(workout=workout, builtin=True, path=None))
     return tuple(entries)

@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import signal
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import App
@@ -23,18 +26,24 @@ from textual.message import Message
 from textual.reactive import reactive
 
 from backrun_tui import present
-from backrun_tui.audio.cues import CuePlayer, SoundCues
-from backrun_tui.audio.files import sound_dir
-from backrun_tui.audio.player import AudioPlayer
 from backrun_tui.clock import Clock, SystemClock
-from backrun_tui.live_session import LiveSession, StartRequest, Wall, local_now
-from backrun_tui.model.session import SessionRecord
-from backrun_tui.store import Config, ConfigSaved, StoreError
+from backrun_tui.store.config import Config
+from backrun_tui.store.errors import StoreError
 from backrun_tui.store.library import Library, Stamp
-from backrun_tui.ui.commands import ScreenCommands
 from backrun_tui.ui.screens.home import HomeScreen
-from backrun_tui.ui.screens.run import RunScreen
 from backrun_tui.ui.theme import BACKRUN_THEMES, kind_variables, theme_names
+
+# What the home screen does not show loads after its first paint (see
+# benchmarks/startup.py): the sound player and cues, the run screen, the live session.
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from textual.command import Provider
+
+    from backrun_tui.audio.cues import CuePlayer
+    from backrun_tui.audio.player import AudioPlayer
+    from backrun_tui.live_session import StartRequest
+    from backrun_tui.store.config_edit import ConfigSaved
 
 #: How often config.toml is looked at for changes made while backrun runs.
 CONFIG_POLL_SECONDS = 2.0
@@ -42,10 +51,20 @@ CONFIG_POLL_SECONDS = 2.0
 PLAYER_WAIT_SECONDS = 3.0
 
 
+def _screen_commands() -> type[Provider]:
+    """The palette's commands from each screen's own keys, loaded when the palette opens."""
+    from backrun_tui.ui.commands import ScreenCommands
+
+    return ScreenCommands
+
+
 class BackrunApp(App[None]):
     TITLE = "backrun"
     SUB_TITLE = "backward and forward treadmill intervals"
-    COMMANDS = App.COMMANDS | {ScreenCommands}
+    COMMANDS = App.COMMANDS | {_screen_commands}
+    # The home screen's style sheet is read with the App's, in the one parse before the
+    # first paint: read when the screen is first shown, every sheet would be parsed again.
+    CSS_PATH = ["screens/home.tcss"]
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", id="app.quit", show=False)]
 
     config: reactive[Config] = reactive(Config, init=False)
@@ -60,15 +79,16 @@ class BackrunApp(App[None]):
         *,
         problems: list[StoreError] | None = None,
         config_problems: list[StoreError] | None = None,
-        recovered: list[SessionRecord] | None = None,
+        recover: bool = True,
         start: StartRequest | None = None,
         clock: Clock | None = None,
-        wall: Wall = local_now,
+        wall: Callable[[], datetime] | None = None,
         cues: CuePlayer | None = None,
         config_poll: float = CONFIG_POLL_SECONDS,
     ) -> None:
         super().__init__()
         self.set_reactive(BackrunApp.config, config)
+        self._start_in_theme(config.theme)
         self.library = library
         self.problems = problems or []
         self.config_problems = config_problems or []
@@ -76,19 +96,48 @@ class BackrunApp(App[None]):
         the settings are saved; then what is still wrong (keys backrun does not know)."""
         self.config_backup_due = bool(self.config_problems)
         """The file had problems at start: the first save keeps it as config.toml.bak."""
-        self.recovered = recovered or []
+        self.recover = recover
+        """Whether to recover the sessions of backruns that died, once the home screen
+        shows: every backrun does, so that a session is never left behind."""
         self.start_request = start
         self.clock = clock or SystemClock()
-        self.wall = wall
+        self.wall = wall or _local_now
         self.config_poll = config_poll
         self.quit_after_session = False
         """The runner asked to quit during a session: backrun ends after its finish screen."""
         self._config_seen: Stamp | None = None
         self.player: AudioPlayer | None = None
-        if cues is None:
+        self._cues = cues
+
+    def _start_in_theme(self, name: str) -> None:
+        """Start in the theme the settings name, set before the style sheets are first
+        read: set once the App runs, it would have them all read again before the first
+        paint. (Later changes go through `_use_theme`.)"""
+        for theme in BACKRUN_THEMES:
+            self.register_theme(theme)
+        if name not in self.available_themes:  # checked when read; this is for safety
+            name = BACKRUN_THEMES[0].name
+        self.set_reactive(App.theme, name)
+        dark = self.current_theme.dark
+        self.stylesheet.set_variables(self.get_css_variables())
+        self.set_class(dark, "-dark-mode", update=False)
+        self.set_class(not dark, "-light-mode", update=False)
+        self.set_class(True, f"-theme-{name}", update=False)
+
+    @property
+    def cues(self) -> CuePlayer:
+        """Who sounds the cues: the CuePlayer given to the App, or the sound player, made
+        and started when first asked for (just after the first paint, at the latest)."""
+        if self._cues is None:
+            from backrun_tui.audio.cues import SoundCues
+            from backrun_tui.audio.files import sound_dir
+            from backrun_tui.audio.player import AudioPlayer
+
             self.player = AudioPlayer(sound_dir(), on_failure=self._audio_failed)
-            cues = SoundCues(self.player, self.bell, config.sound, config.units)
-        self.cues = cues
+            config = self.config
+            self._cues = SoundCues(self.player, self.bell, config.sound, config.units)
+            self.player.start()
+        return self._cues
 
     class AudioFailed(Message):
         def __init__(self, reason: str) -> None:
@@ -101,6 +150,8 @@ class BackrunApp(App[None]):
 
     @on(AudioFailed)
     def _tell_audio_failed(self, event: AudioFailed) -> None:
+        from backrun_tui.ui.screens.run import RunScreen
+
         self.audio_problem = present.sound_problem(event.reason)
         if isinstance(self.screen, RunScreen):
             return  # shown there as a lasting state, where no notice covers the target
@@ -116,26 +167,15 @@ class BackrunApp(App[None]):
         # Any theme (the palette can switch to Textual's own) gets the kind colours.
         return {**super().get_theme_variable_defaults(), **kind_variables()}
 
+    def get_default_screen(self) -> HomeScreen:
+        # The home screen is the bottom of the stack, laid out and painted once: pushed
+        # over Textual's blank default screen, both would be, before the first paint.
+        return HomeScreen()
+
     def on_mount(self) -> None:
+        """Show the home screen at once; what it does not show follows its first paint."""
         self._handle_signals()
         self._config_seen = self.library.config_stamp()
-        self.set_interval(self.config_poll, self._poll_config)
-        if self.player is not None:
-            self.player.start()  # now, so that it is ready for the first cue
-        for theme in BACKRUN_THEMES:
-            self.register_theme(theme)
-        self._use_theme(self.config.theme)
-        self.push_screen(HomeScreen())
-        for record in self.recovered:
-            started = record.started_at.strftime("%a %d %b %H:%M")
-            self.notify(
-                f"{present.plain(record.workout)} ({started}) did not end properly; it is in "
-                "your history as interrupted, up to its last save.",
-                title="Recovered a session",
-                severity="warning",
-                timeout=12,
-                markup=False,
-            )
         for problem in self.config_problems:
             self.notify(
                 f"{problem}; the default is used",
@@ -146,13 +186,54 @@ class BackrunApp(App[None]):
             )
         self.tell_problems(self.problems)
         if self.start_request is not None:
+            # Straight to a session from the command line: the home screen is not what
+            # the runner waits for, so everything starts now, the session last.
+            self._after_first_paint()
+        else:
+            self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """What the home screen does not show, started once it is on the screen: the sound
+        player (ready for the first cue), the look at config.toml for outside changes, the
+        recovery of sessions whose backrun died, and a session asked for on the command
+        line (once the player is ready, so that its first cue is heard; then this runs
+        from `on_mount`, before the first paint)."""
+        if not gc.isenabled():  # held off by the `backrun` command until the first paint
+            gc.freeze()  # what start-up made lives as long as the app: never scan it again
+            gc.enable()
+        self.set_interval(self.config_poll, self._poll_config)
+        _ = self.cues
+        if self.recover:
+            self._recover()
+        if self.start_request is not None:
             request = self.start_request
             if self.player is not None and not self.player.ready.is_set():
-                # Straight from the command line: give the player a moment to load, so the
-                # first interval's cue is heard.
                 self.run_worker(self._start_when_ready(request), group="start")
             else:
                 self.run_workout(request)
+
+    def _recover(self) -> None:
+        """Turn the checkpoints of sessions whose backrun died into interrupted sessions,
+        and say so."""
+        loaded = self.library.recover(self.wall())
+        for record in loaded.items:
+            started = record.started_at.strftime("%a %d %b %H:%M")
+            self.notify(
+                f"{present.plain(record.workout)} ({started}) did not end properly; it is in "
+                "your history as interrupted, up to its last save.",
+                title="Recovered a session",
+                severity="warning",
+                timeout=12,
+                markup=False,
+            )
+        for problem in loaded.problems:
+            self.notify(
+                str(problem),
+                title="Could not recover a session",
+                severity="error",
+                timeout=12,
+                markup=False,
+            )
 
     def tell_problems(self, problems: list[StoreError]) -> None:
         for problem in problems:
@@ -178,6 +259,8 @@ class BackrunApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit; during a session, ask first and go through the finish screen."""
+        from backrun_tui.ui.screens.run import RunScreen
+
         for screen in self.screen_stack:
             if isinstance(screen, RunScreen) and not screen.session.done:
                 screen.ask_to_stop(then_quit=True)
@@ -206,7 +289,8 @@ class BackrunApp(App[None]):
         return saved
 
     def watch_config(self, config: Config) -> None:
-        self.cues.apply(config.sound, config.units)
+        if self._cues is not None:  # else made later, with the settings then in use
+            self._cues.apply(config.sound, config.units)
         self._use_theme(config.theme)
 
     def _use_theme(self, name: str) -> None:
@@ -239,6 +323,9 @@ class BackrunApp(App[None]):
             self.player.close()
 
     def run_workout(self, request: StartRequest) -> None:
+        from backrun_tui.live_session import LiveSession
+        from backrun_tui.ui.screens.run import RunScreen
+
         session = LiveSession(
             workout=request.workout.name,
             plan=request.workout.plan,
@@ -253,4 +340,14 @@ class BackrunApp(App[None]):
 
     @on(HomeScreen.StartWorkout)
     def _start(self, event: HomeScreen.StartWorkout) -> None:
+        from backrun_tui.live_session import StartRequest
+
         self.run_workout(StartRequest(event.entry.workout))
+
+
+def _local_now() -> datetime:
+    """The wall clock sessions are stamped with (`live_session.local_now`), loaded when
+    first needed."""
+    from backrun_tui.live_session import local_now
+
+    return local_now()

@@ -7,13 +7,14 @@ from pathlib import Path
 
 from backrun_tui.clock import ManualClock
 from backrun_tui.engine import Cue
+from backrun_tui.live_session import StartRequest
 from backrun_tui.model.kinds import Units
 from backrun_tui.model.notation import parse
 from backrun_tui.model.plan import Workout
 from backrun_tui.store import Config, Paths
 from backrun_tui.store.config import SoundConfig
 from backrun_tui.store.library import Library
-from backrun_tui.ui.app import BackrunApp, StartRequest
+from backrun_tui.ui.app import BackrunApp
 from backrun_tui.ui.theme import theme_names
 
 T0 = 1000.0

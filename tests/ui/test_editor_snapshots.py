@@ -29,6 +29,7 @@ def editing(*keys: str, field: str | None = None) -> Callable[[Pilot[None]], Awa
         Library(Paths.default()).save_workout(
             Workout("Six rounds", parse(PLAN), "One minute backward, two forward.")
         )
+        await pilot.pause()  # the home screen (the App's default screen) is composed
         home = pilot.app.screen
         assert isinstance(home, HomeScreen)
         home.refresh_workouts(select="Six rounds")

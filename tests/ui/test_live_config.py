@@ -10,12 +10,13 @@ from textual.widgets import Static
 
 from backrun_tui.audio.cues import SoundCues
 from backrun_tui.clock import ManualClock
+from backrun_tui.live_session import StartRequest
 from backrun_tui.model.kinds import Units
 from backrun_tui.model.notation import parse
 from backrun_tui.model.plan import Workout
 from backrun_tui.store import Config, Paths
 from backrun_tui.store.library import Library
-from backrun_tui.ui.app import BackrunApp, StartRequest
+from backrun_tui.ui.app import BackrunApp
 from backrun_tui.ui.screens.finish import FinishScreen
 from backrun_tui.ui.screens.home import HomeScreen
 from backrun_tui.ui.screens.run import RunScreen

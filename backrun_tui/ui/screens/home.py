@@ -8,33 +8,36 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from backrun_tui.live_session import StartRequest
-from backrun_tui.model.draft import Draft, State, free_name
-from backrun_tui.model.edit import NEW_PLAN
 from backrun_tui.model.notation import NotationError, format_plan, parse
 from backrun_tui.model.plan import Workout
 from backrun_tui.model.totals import plan_totals
 from backrun_tui.present import plain, totals_lines
 from backrun_tui.store import StoreError
 from backrun_tui.store.config import Config
-from backrun_tui.store.workout_edit import OnDisk
 from backrun_tui.store.workouts import MAX_NAME_LENGTH, WorkoutEntry
 from backrun_tui.ui.screens.base import BackrunScreen
-from backrun_tui.ui.screens.confirm import ConfirmScreen
 from backrun_tui.ui.widgets.timeline import Timeline, segments
+from backrun_tui.ui.widgets.title_bar import TitleBar
+
+# What only editing, deleting or running needs loads when first used: the home screen is
+# drawn first (see benchmarks/startup.py).
+if TYPE_CHECKING:
+    from backrun_tui.model.draft import Draft
+    from backrun_tui.store.workout_edit import OnDisk
 
 
 class HomeScreen(BackrunScreen[None]):
-    CSS_PATH = "home.tcss"
+    # Styled by home.tcss, which the App reads with its own style sheet.
     BINDINGS = [
         Binding("enter", "start", "Start", id="home.start", priority=True, tooltip="Start workout"),
         Binding(
@@ -61,7 +64,7 @@ class HomeScreen(BackrunScreen[None]):
         self._told: set[str] = set()  # problems already shown, so a refresh does not repeat them
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="home"):
             yield OptionList(id="workouts", markup=False)
             with VerticalScroll(id="preview"):
@@ -74,10 +77,11 @@ class HomeScreen(BackrunScreen[None]):
 
     def on_mount(self) -> None:
         self.watch(self.app, "config", self._config_changed, init=False)
-        self.refresh_workouts()
         self.query_one("#workouts", OptionList).focus()
 
     def on_screen_resume(self) -> None:
+        # Each time the screen shows, the first time included: another screen or program
+        # may have changed the workouts meanwhile.
         self.refresh_workouts()
 
     def _config_changed(self, config: Config) -> None:
@@ -171,6 +175,8 @@ class HomeScreen(BackrunScreen[None]):
 
     def action_repeat_last(self) -> None:
         """The workout of the newest session, as it was run then."""
+        from backrun_tui.live_session import StartRequest
+
         latest = self.backrun.library.latest_session()
         if latest is None:
             self.notify("no session yet to repeat", timeout=4)
@@ -194,10 +200,16 @@ class HomeScreen(BackrunScreen[None]):
         self.app.push_screen(EditorScreen(draft, on_disk, note=note), closed)
 
     def _free_name(self, wanted: str) -> str:
+        from backrun_tui.model.draft import free_name
+
         taken = {entry.workout.name for entry in self.entries}
         return free_name(wanted, taken, MAX_NAME_LENGTH)
 
     def action_new(self) -> None:
+        from backrun_tui.model.draft import Draft, State
+        from backrun_tui.model.edit import NEW_PLAN
+        from backrun_tui.store.workout_edit import OnDisk
+
         state = State(self._free_name("New workout"), "", format_plan(NEW_PLAN))
         self._open_editor(Draft(state, saved=False), OnDisk())
 
@@ -205,6 +217,9 @@ class HomeScreen(BackrunScreen[None]):
         entry = self.selected
         if entry is None:
             return
+        from backrun_tui.model.draft import Draft, State
+        from backrun_tui.store.workout_edit import OnDisk
+
         copy = State.of(entry.workout)
         copy = replace(copy, name=self._free_name(f"{entry.workout.name} (copy)"))
         self._open_editor(Draft(copy, saved=False), OnDisk(), note)
@@ -227,6 +242,8 @@ class HomeScreen(BackrunScreen[None]):
         except (StoreError, OSError) as err:
             self.notify(str(err), title="Cannot edit", severity="error", timeout=10, markup=False)
             return
+        from backrun_tui.model.draft import Draft, State
+
         self._open_editor(Draft(State.of(workout)), on_disk)
 
     def action_delete(self) -> None:
@@ -244,6 +261,8 @@ class HomeScreen(BackrunScreen[None]):
 
         name = plain(entry.workout.name)
         question = f'Delete "{name}"? Its file goes to the trash folder.'
+        from backrun_tui.ui.screens.confirm import ConfirmScreen
+
         self.app.push_screen(ConfirmScreen(question), answer)
 
     def _delete(self, path: Path) -> None:

@@ -1,6 +1,3 @@
-"""Widgets the screens share: the big countdown clock and the plan timeline."""
-
-from backrun_tui.ui.widgets.bigclock import BigClock, render_big
-from backrun_tui.ui.widgets.timeline import Segment, Timeline, layout, segments
-
-__all__ = ["BigClock", "Segment", "Timeline", "layout", "render_big", "segments"]
+"""Widgets the screens share: the big countdown clock (`bigclock`), the plan timeline
+(`timeline`), and the editor's and finish screen's parts. Each is imported from its own
+module, so that a screen loads only the widgets it shows."""

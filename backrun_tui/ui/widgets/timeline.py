@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment as RichSegment
 from rich.style import Style
@@ -18,8 +19,10 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from backrun_tui.model.plan import Step
-from backrun_tui.model.session import SessionRecord
 from backrun_tui.ui.theme import kind_variables
+
+if TYPE_CHECKING:  # only read, in `happened`; the home screen shows no session
+    from backrun_tui.model.session import SessionRecord
 
 #: A stretch of the bar: the kind's value (`"backward"`) and its seconds.
 Segment = tuple[str, float]
