@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from backrun_tui.model.kinds import Kind, is_turn
 from backrun_tui.model.plan import Interval, Step
@@ -26,16 +26,14 @@ KCAL_PER_LITRE_O2 = 5.0
 RESTING_VO2 = 3.5
 
 
-@dataclass(frozen=True)
-class EnergyModel:
+class EnergyModel(NamedTuple):
     """What energy estimates need to know about the runner."""
 
     weight_kg: float | None = None
     backward_factor: float = DEFAULT_BACKWARD_FACTOR
 
 
-@dataclass(frozen=True)
-class Totals:
+class Totals(NamedTuple):
     total_seconds: int
     backward_seconds: int
     forward_seconds: int

@@ -11,9 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Collection
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from backrun_tui.model.kinds import SpeedUnit
 from backrun_tui.store import workouts as workout_files
@@ -37,12 +36,11 @@ T = TypeVar("T")
 Stamp = tuple[int, int]
 
 
-@dataclass(frozen=True)
-class Loaded(Generic[T]):
+class Loaded(NamedTuple, Generic[T]):
     """What was read, and what could not be (each problem names its path and line)."""
 
     items: T
-    problems: list[StoreError] = field(default_factory=list)
+    problems: list[StoreError]
 
 
 def file_stamp(path: Path) -> Stamp | None:

@@ -8,8 +8,8 @@ made by the first write into them.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import platformdirs
 
@@ -22,8 +22,7 @@ SESSIONS_DIR_NAME = "sessions"
 TRASH_DIR_NAME = "trash"
 
 
-@dataclass(frozen=True)
-class Paths:
+class Paths(NamedTuple):
     """The folders backrun reads and writes; the files in them follow from these two."""
 
     config_dir: Path

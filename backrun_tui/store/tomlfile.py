@@ -14,9 +14,8 @@ import math
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeGuard
+from typing import Any, NamedTuple, TypeGuard
 
 from backrun_tui.store.errors import StoreError
 from backrun_tui.store.safe_read import read_capped
@@ -45,8 +44,7 @@ class FieldError(Exception):
         return f"{'.'.join(self.keys)}: {self.reason}"
 
 
-@dataclass(frozen=True)
-class TomlDocument:
+class TomlDocument(NamedTuple):
     """A parsed TOML file with its text, so errors can point at lines."""
 
     path: Path

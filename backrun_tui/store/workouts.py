@@ -27,10 +27,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from backrun_tui.model.kinds import SpeedUnit
 from backrun_tui.model.notation import NotationError, format_plan, parse
@@ -58,8 +57,7 @@ _FORBIDDEN_CATEGORIES = {"Cc", "Cs", "Zl", "Zp"}
 _HEADER_COMMENT = "# A backrun workout. The plan is in backrun's notation (see the README).\n"
 
 
-@dataclass(frozen=True)
-class WorkoutEntry:
+class WorkoutEntry(NamedTuple):
     """A workout and where it came from: a saved file, or a built-in preset (path None)."""
 
     workout: Workout
