@@ -21,6 +21,7 @@ from backrun_tui.ui.screens.finish import FinishScreen
 from backrun_tui.ui.screens.home import HomeScreen
 from backrun_tui.ui.screens.run import RunScreen
 from backrun_tui.ui.widgets.bigclock import BigClock
+from backrun_tui.ui.widgets.readout import Readout
 from tests.ui.apps import T0, RecordedCues, make_app
 
 SIZES = [(120, 40), (80, 24)]
@@ -33,7 +34,9 @@ def sessions(home: Path) -> list[dict[str, Any]]:
 
 def shown(screen: object, selector: str) -> str:
     assert isinstance(screen, RunScreen | HomeScreen | FinishScreen)
-    return str(screen.query_one(selector, Static).render())
+    widget = screen.query_one(selector)
+    assert isinstance(widget, Static | Readout)
+    return str(widget.render())
 
 
 def footer_keys(app: BackrunApp) -> set[str]:

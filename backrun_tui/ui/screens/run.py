@@ -31,6 +31,7 @@ from backrun_tui.ui.screens.base import BackrunScreen
 from backrun_tui.ui.screens.confirm import ConfirmScreen
 from backrun_tui.ui.screens.finish import FinishScreen
 from backrun_tui.ui.widgets.bigclock import BigClock
+from backrun_tui.ui.widgets.readout import Readout
 from backrun_tui.ui.widgets.timeline import Timeline, segments
 
 FLASH_SECONDS = 0.6
@@ -113,13 +114,18 @@ class RunScreen(BackrunScreen[None]):
             yield Label("", id="after", markup=False)
             yield Timeline(segments(self.session.steps))
             with Horizontal(id="times"):
-                yield Label("", id="elapsed", markup=False)
-                yield Label("", id="distance", markup=False)
-                yield Label("", id="remaining", markup=False)
+                yield Readout(id="elapsed")
+                yield Readout(id="distance")
+                yield Readout(id="remaining")
             yield Static("", id="save-problem", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
+        # What a tick updates, found once: a query each second is work for nothing.
+        lines: list[Static | Readout] = [*self.query(Static), *self.query(Readout)]
+        self._lines = {f"#{line.id}": line for line in lines if line.id}
+        self._clock = self.query_one("#clock", BigClock)
+        self._timeline = self.query_one(Timeline)
         self.watch(self.app, "config", self._config_changed, init=False)
         self.watch(self.app, "audio_problem", self._show_status, init=False)
         problem = self.session.start()
@@ -220,8 +226,8 @@ class RunScreen(BackrunScreen[None]):
         # Padded to the width the interval starts at, so the digits keep their size when
         # 10:00 becomes 9:59 (the big font's space is as wide as a digit).
         width = len(display.clock(snap.step_length))
-        self.query_one("#clock", BigClock).text = display.clock(snap.step_remaining).rjust(width)
-        self.query_one(Timeline).position = snap.progress
+        self._clock.text = display.clock(snap.step_remaining).rjust(width)
+        self._timeline.position = snap.progress
         self._show_banner(snap)
 
     def _next_text(self, snap: Snapshot) -> str:
@@ -243,7 +249,7 @@ class RunScreen(BackrunScreen[None]):
         if self._shown.get(selector) == text:
             return
         self._shown[selector] = text
-        self.query_one(selector, Static).update(text, layout=layout)
+        self._lines[selector].update(text, layout=layout)
 
     def _show_banner(self, snap: Snapshot) -> None:
         text, kind = "", ""
@@ -256,7 +262,7 @@ class RunScreen(BackrunScreen[None]):
         elif (warning := present.turnaround_banner(snap, self.backrun.config.units)) is not None:
             text, kind = warning, "turn"
         self._put("#banner", text)
-        banner = self.query_one("#banner", Static)
+        banner = self._lines["#banner"]
         classes = f"-{kind}" if kind else ""
         if " ".join(sorted(banner.classes)) != classes:
             banner.set_classes(classes)
