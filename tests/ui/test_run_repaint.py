@@ -132,3 +132,27 @@ async def test_a_tick_that_changes_nothing_shown_repaints_nothing(
         await at(pilot, clock, 30.7)  # the same second: nothing shown changes
 
         assert refreshes.refreshed() == set()
+
+
+async def test_an_interval_start_restyles_the_screen_once(
+    backrun_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = ManualClock(T0)
+    app = make_app(PLAN, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        run = await at(pilot, clock, 604.5)
+        restyles: list[bool] = []
+        restyle = run.update_node_styles
+
+        def spy(animate: bool = True) -> None:
+            restyles.append(animate)
+            restyle(animate)
+
+        monkeypatch.setattr(run, "update_node_styles", spy)
+
+        await at(pilot, clock, 605.2)  # the forward minute starts: new kind, and a flash
+
+        assert run.has_class("-kind-forward", "-flash")
+        assert not run.has_class("-kind-backward")
+        # Every restyle goes over the whole screen: the kind and the flash come as one.
+        assert len(restyles) == 1

@@ -171,13 +171,14 @@ class RunScreen(BackrunScreen[None]):
         if not self.muted:
             for cue in cues:  # sound first: nothing on screen may make a cue late
                 self.cues.play(cue)
-        if any(cue.kind in (CueKind.INTERVAL_START, CueKind.FINISH) for cue in cues):
-            self._flash()
+        flash = any(cue.kind in (CueKind.INTERVAL_START, CueKind.FINISH) for cue in cues)
+        if flash:
+            self.set_timer(FLASH_SECONDS, lambda: self.remove_class("-flash"))
         for event in events:
             if isinstance(event, Slept):
                 self.asleep_for = event.seconds
         snap = self.session.snapshot()
-        self._show(snap)
+        self._show(snap, flash=flash)
         if self.session.done:
             self._end()
             return
@@ -191,27 +192,15 @@ class RunScreen(BackrunScreen[None]):
         if delay is not None:  # None: paused, nothing moves until a key is pressed
             self._wake = self.set_timer(max(delay, MIN_TIMER_DELAY), self.sync)
 
-    def _flash(self) -> None:
-        self.add_class("-flash")
-        self.set_timer(FLASH_SECONDS, lambda: self.remove_class("-flash"))
-
     # --- what is shown -------------------------------------------------------------------
 
-    def _show(self, snap: Snapshot) -> None:
+    def _show(self, snap: Snapshot, *, flash: bool = False) -> None:
         """Show the snapshot, touching only what changed: once a second that is the digits,
-        the times and the timeline, which repaint without a new layout."""
+        the times and the timeline, which repaint without a new layout. With `flash`, the
+        screen flashes the new kind's colour (an interval started, or the session ended)."""
         step = snap.step
         units = self.backrun.config.units
-        if self._kind is not step.kind:
-            if self._kind is not None:
-                self.remove_class(f"-kind-{self._kind.value}")
-            self._kind = step.kind
-            self.add_class(f"-kind-{step.kind.value}")
-        paused = snap.phase is Phase.PAUSED
-        if paused != self.has_class("-paused"):
-            self.set_class(paused, "-paused")
-        if snap.lead_in != self.has_class("-lead-in"):
-            self.set_class(snap.lead_in, "-lead-in")
+        self._set_state(snap, flash)
         # These may change size, and change only at an interval's start or a pause.
         self._put("#kind", present.kind_line(snap), layout=True)
         self._put("#round", "" if snap.lead_in else present.rounds_line(step), layout=True)
@@ -229,6 +218,26 @@ class RunScreen(BackrunScreen[None]):
         self._clock.text = display.clock(snap.step_remaining).rjust(width)
         self._timeline.position = snap.progress
         self._show_banner(snap)
+
+    def _set_state(self, snap: Snapshot, flash: bool) -> None:
+        """The screen's classes for the kind, pause, lead-in and flash, restyled at once.
+
+        Each restyle goes over every widget on the screen: an interval start changes the
+        kind and flashes, and that is one restyle, not three.
+        """
+        classes = set(self.classes) - {"-paused", "-lead-in"}
+        if self._kind is not None:
+            classes.discard(f"-kind-{self._kind.value}")
+        self._kind = snap.step.kind
+        classes.add(f"-kind-{snap.step.kind.value}")
+        if snap.phase is Phase.PAUSED:
+            classes.add("-paused")
+        if snap.lead_in:
+            classes.add("-lead-in")
+        if flash:
+            classes.add("-flash")
+        if classes != self.classes:
+            self.set_classes(classes)
 
     def _next_text(self, snap: Snapshot) -> str:
         units = self.backrun.config.units
