@@ -156,6 +156,8 @@ class BigClock(Widget):
         self._cache_key: tuple[str, Size, Style] | None = None
         self._lines: tuple[str, ...] = ()
         self._strips: list[Strip] = []
+        # The drawing of the paint under way: Textual asks for each line of it in turn.
+        self._painting: list[Strip] | None = None
 
     def watch_text(self, old: str, new: str) -> None:
         # Once a second a digit or two change: repaint only the rows that differ. They are
@@ -173,8 +175,16 @@ class BigClock(Widget):
         if bottom > top:
             self.refresh(Region(0, top, self.size.width, bottom - top))
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # What the drawing depends on is looked at once per paint, not once per line.
+        self._painting = self._current_strips()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._painting = None
+
     def render_line(self, y: int) -> Strip:
-        strips = self._current_strips()
+        strips = self._current_strips() if self._painting is None else self._painting
         if 0 <= y < len(strips):
             return strips[y]
         return Strip.blank(self.size.width, self.visual_style.rich_style)
