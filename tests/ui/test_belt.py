@@ -293,7 +293,7 @@ async def test_the_flash_fills_the_screen_with_the_kinds_colour(backrun_home: Pa
         run = await at(pilot, clock, 9)
         clock.set(T0 + 10.2)
         run.sync()
-        assert run.has_class("-flash")
+        assert run.query_one("#run").has_class("-flash")
         await pilot.pause(0.05)
         backward = app.theme_variables["kind-backward"]
         for selector in ("#top", "#run", "#times"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.dom import DOMNode
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -141,18 +142,24 @@ async def test_an_interval_start_restyles_the_screen_once(
     app = make_app(PLAN, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
         run = await at(pilot, clock, 604.5)
-        restyles: list[bool] = []
-        restyle = run.update_node_styles
+        state = run.query_one("#run")
+        restyles: list[tuple[str, bool]] = []
 
-        def spy(animate: bool = True) -> None:
-            restyles.append(animate)
-            restyle(animate)
+        def watch(node: DOMNode) -> None:
+            restyle = node.update_node_styles
 
-        monkeypatch.setattr(run, "update_node_styles", spy)
+            def spy(animate: bool = True) -> None:
+                restyles.append((node.id or type(node).__name__, animate))
+                restyle(animate)
 
+            monkeypatch.setattr(node, "update_node_styles", spy)
+
+        watch(run)
+        watch(state)
         await at(pilot, clock, 605.2)  # the forward minute starts: new kind, and a flash
 
-        assert run.has_class("-kind-forward", "-flash")
-        assert not run.has_class("-kind-backward")
-        # Every restyle goes over the whole screen: the kind and the flash come as one.
-        assert len(restyles) == 1
+        assert state.has_class("-kind-forward", "-flash")
+        assert not state.has_class("-kind-backward")
+        # A restyle goes over every widget under the node: the kind and the flash come as
+        # one, and not from the screen (whose Footer they do not colour).
+        assert restyles == [("run", True)]

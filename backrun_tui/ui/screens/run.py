@@ -124,6 +124,7 @@ class RunScreen(BackrunScreen[None]):
         # What a tick updates, found once: a query each second is work for nothing.
         lines: list[Static | Readout] = [*self.query(Static), *self.query(Readout)]
         self._lines = {f"#{line.id}": line for line in lines if line.id}
+        self._run = self.query_one("#run", Vertical)
         self._clock = self.query_one("#clock", BigClock)
         self._timeline = self.query_one(Timeline)
         self.watch(self.app, "config", self._config_changed, init=False)
@@ -173,7 +174,7 @@ class RunScreen(BackrunScreen[None]):
                 self.cues.play(cue)
         flash = any(cue.kind in (CueKind.INTERVAL_START, CueKind.FINISH) for cue in cues)
         if flash:
-            self.set_timer(FLASH_SECONDS, lambda: self.remove_class("-flash"))
+            self.set_timer(FLASH_SECONDS, lambda: self._run.remove_class("-flash"))
         for event in events:
             if isinstance(event, Slept):
                 self.asleep_for = event.seconds
@@ -220,12 +221,13 @@ class RunScreen(BackrunScreen[None]):
         self._show_banner(snap)
 
     def _set_state(self, snap: Snapshot, flash: bool) -> None:
-        """The screen's classes for the kind, pause, lead-in and flash, restyled at once.
+        """The classes of #run for the kind, pause, lead-in and flash, restyled at once.
 
-        Each restyle goes over every widget on the screen: an interval start changes the
-        kind and flashes, and that is one restyle, not three.
+        They are on #run, which holds all that they colour, not on the screen: a restyle goes
+        over every widget under the node whose classes change (the Footer too, from the
+        screen). An interval start changes the kind and flashes: one restyle, not three.
         """
-        classes = set(self.classes) - {"-paused", "-lead-in"}
+        classes = set(self._run.classes) - {"-paused", "-lead-in"}
         if self._kind is not None:
             classes.discard(f"-kind-{self._kind.value}")
         self._kind = snap.step.kind
@@ -236,8 +238,8 @@ class RunScreen(BackrunScreen[None]):
             classes.add("-lead-in")
         if flash:
             classes.add("-flash")
-        if classes != self.classes:
-            self.set_classes(classes)
+        if classes != self._run.classes:
+            self._run.set_classes(classes)
 
     def _next_text(self, snap: Snapshot) -> str:
         units = self.backrun.config.units
