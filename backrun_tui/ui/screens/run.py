@@ -102,12 +102,15 @@ class RunScreen(BackrunScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="run"):
-            with Horizontal(id="top"):
-                yield Label("", id="kind", markup=False)
-                yield Label("", id="label", markup=False)
-                yield Label("", id="round", markup=False)
-            yield Static("", id="status", markup=False)
-            yield Static("", id="banner", markup=False)
+            # The lines above the clock change only with the interval or the state: in a
+            # container of their own, they are left out of the screen's work each second.
+            with Vertical(id="head"):
+                with Horizontal(id="top"):
+                    yield Label("", id="kind", markup=False)
+                    yield Label("", id="label", markup=False)
+                    yield Label("", id="round", markup=False)
+                yield Static("", id="status", markup=False)
+                yield Static("", id="banner", markup=False)
             yield BigClock("0:00", id="clock")
             yield Label("", id="target", markup=False)
             yield Label("", id="next", markup=False)
