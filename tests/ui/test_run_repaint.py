@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,17 @@ async def test_an_interval_start_restyles_the_screen_once(
         # A restyle goes over every widget under the node: the kind and the flash come as
         # one, and not from the screen (whose Footer they do not colour).
         assert restyles == [("run", True)]
+
+
+async def test_the_collector_passes_over_what_lives_before_the_run_only_while_it_runs(
+    backrun_home: Path,
+) -> None:
+    clock = ManualClock(T0)
+    app = make_app("1m back @6", clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await at(pilot, clock, 1)
+        assert gc.get_freeze_count() > 0
+        await pilot.press("q", "y")  # stop; the finish screen follows
+        await pilot.pause()
+        assert not isinstance(app.screen, RunScreen)
+        assert gc.get_freeze_count() == 0

@@ -8,6 +8,8 @@ ends the session asks first, and capitals work as well as small letters.
 
 from __future__ import annotations
 
+import gc
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -138,8 +140,12 @@ class RunScreen(BackrunScreen[None]):
         self._keep_awake(self.backrun.config)
         self._show_status()
         self.sync()
+        # Everything made so far lives as long as the session: the garbage collector's
+        # full passes, every so often, need not go over it again and again while it runs.
+        gc.freeze()
 
     def on_unmount(self) -> None:
+        gc.unfreeze()  # what the session let go of is collected as usual again
         if self._wake is not None:
             self._wake.stop()
         self.inhibitor.stop()
