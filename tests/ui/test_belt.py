@@ -21,6 +21,7 @@ from backrun_tui.ui.screens.finish import FinishScreen
 from backrun_tui.ui.screens.home import HomeScreen
 from backrun_tui.ui.screens.run import RunScreen
 from backrun_tui.ui.widgets.bigclock import BigClock
+from backrun_tui.ui.widgets.readout import Readout
 from tests.ui.apps import T0, RecordedCues, make_app
 
 SIZES = [(120, 40), (80, 24)]
@@ -33,7 +34,9 @@ def sessions(home: Path) -> list[dict[str, Any]]:
 
 def shown(screen: object, selector: str) -> str:
     assert isinstance(screen, RunScreen | HomeScreen | FinishScreen)
-    return str(screen.query_one(selector, Static).render())
+    widget = screen.query_one(selector)
+    assert isinstance(widget, Static | Readout)
+    return str(widget.render())
 
 
 def footer_keys(app: BackrunApp) -> set[str]:
@@ -290,7 +293,7 @@ async def test_the_flash_fills_the_screen_with_the_kinds_colour(backrun_home: Pa
         run = await at(pilot, clock, 9)
         clock.set(T0 + 10.2)
         run.sync()
-        assert run.has_class("-flash")
+        assert run.query_one("#run").has_class("-flash")
         await pilot.pause(0.05)
         backward = app.theme_variables["kind-backward"]
         for selector in ("#top", "#run", "#times"):

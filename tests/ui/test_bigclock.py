@@ -12,7 +12,7 @@ from textual.widgets import Static
 from backrun_tui.ui.widgets.bigclock import (
     MAX_STRETCH,
     BigClock,
-    changed_columns,
+    changed_rows,
     choose_scale,
     render_big,
 )
@@ -124,74 +124,31 @@ def test_same_input_gives_the_same_output() -> None:
     assert render_big("1:02:03", 100, 20) == render_big("1:02:03", 100, 20)
 
 
-def test_same_drawings_have_no_changed_columns() -> None:
+def test_same_drawings_have_no_changed_rows() -> None:
     lines = render_big("9:59", 40, 8)
 
-    assert changed_columns(lines, list(lines), 40) is None
+    assert changed_rows(lines, list(lines)) == (0, 0)
 
 
-def test_changed_columns_of_equal_lines_span_the_differences() -> None:
-    assert changed_columns(["ab  cd", "abcdef"], ["aX  cd", "abcdYf"], 6) == (1, 5)
-
-
-@pytest.mark.parametrize(
-    ("before", "after", "span"),
-    [
-        (["      "], ["   "], (3, 6)),  # one is the start of the other: the tail changed
-        (["   "], ["      "], (3, 6)),
-        (["abc"], ["abX   "], (2, 6)),
-        (["ab", "abcd"], ["ab", "ab"], (2, 4)),
-        ([""], ["  "], (0, 2)),
-        (["xyz"], [""], (0, 3)),
-    ],
-)
-def test_changed_columns_of_unequal_lines(
-    before: list[str], after: list[str], span: tuple[int, int]
-) -> None:
-    assert changed_columns(before, after, 6) == span
-
-
-def differing_columns(before: list[str], after: list[str]) -> set[int]:
-    """Every column where the two drawings, laid one over the other, do not match."""
-    columns: set[int] = set()
-    for row in range(max(len(before), len(after))):
-        old = before[row] if row < len(before) else ""
-        new = after[row] if row < len(after) else ""
-        for column in range(max(len(old), len(new))):
-            if old[column : column + 1] != new[column : column + 1]:
-                columns.add(column)
-    return columns
+def test_changed_rows_span_the_first_to_the_last_that_differ() -> None:
+    assert changed_rows(["a", "b", "c", "d"], ["a", "X", "c", "Y"]) == (1, 4)
+    assert changed_rows(["a", "b", "c"], ["X", "b", "c"]) == (0, 1)
 
 
 @pytest.mark.parametrize(
     ("before", "after"),
-    [
-        (("9:59", 60, 12), ("9:58", 60, 12)),
-        (("9:59", 120, 40), ("9:58", 60, 40)),
-        (("9:59", 60, 15), ("9:58", 20, 15)),
-        (("12:34", 20, 5), ("12:33", 60, 5)),
-        (("1:02:03", 80, 10), ("1:02:02", 80, 12)),
-    ],
+    [("9:59", "9:58"), ("10:00", " 9:59"), ("1:00", "0:59"), ("0:01", "0:00"), ("12:34", "12:33")],
 )
-def test_changed_columns_of_drawings_for_different_sizes(
-    before: tuple[str, int, int], after: tuple[str, int, int]
+@pytest.mark.parametrize("size", [(118, 25), (60, 12), (20, 5), (8, 2)])
+def test_rows_outside_the_changed_rows_are_the_same(
+    before: str, after: str, size: tuple[int, int]
 ) -> None:
-    old, new = render_big(*before), render_big(*after)
-    width = max(before[1], after[1])
-    differing = differing_columns(old, new)
+    old, new = render_big(before, *size), render_big(after, *size)
 
-    assert changed_columns(old, new, width) == (min(differing), max(differing) + 1)
+    top, bottom = changed_rows(old, new)
 
-
-def test_changed_columns_with_more_lines_on_one_side() -> None:
-    assert changed_columns(["ab", "cd"], ["ab"], 2) == (0, 2)
-    assert changed_columns(["ab"], ["ab", "  "], 2) == (0, 2)
-
-
-def test_changed_columns_stay_inside_the_width() -> None:
-    assert changed_columns(["abcdef"], ["abcdeX"], 3) is None
-    assert changed_columns(["abcdef"], ["aXcdef"], 3) == (1, 2)
-    assert changed_columns(["ab"], ["aX"], 0) is None
+    assert old[:top] == new[:top] and old[bottom:] == new[bottom:]
+    assert top == bottom or (old[top] != new[top] and old[bottom - 1] != new[bottom - 1])
 
 
 class ClockApp(App[None]):

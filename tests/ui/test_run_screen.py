@@ -60,11 +60,11 @@ async def test_whole_session_is_recorded_to_the_second(backrun_home: Path) -> No
         assert d.run.query_one(BigClock).text == "1:00"
         await d.at(20)
         await d.press("space")  # pause 20 s in
-        assert d.run.has_class("-paused")
+        assert d.run.query_one("#run").has_class("-paused")
         assert "PAUSED" in text(d.run, "#banner")
         await d.at(50)
         await d.press("space")  # resume after a 30 s pause
-        assert not d.run.has_class("-paused")
+        assert not d.run.query_one("#run").has_class("-paused")
         await d.at(60)
         await d.press("n")  # skip the first backward minute, 30 s done
         assert text(d.run, "#kind") == "FORWARD"
@@ -124,7 +124,8 @@ async def test_a_completed_session_and_its_cues(backrun_home: Path) -> None:
         d.clock.set(T0 + 31)
         d.run.sync()
         # Checked before yielding to the event loop, which ends the flash after 0.6 s.
-        assert d.run.has_class("-flash")  # the interval change is seen, not only heard
+        # The interval change is seen, not only heard.
+        assert d.run.query_one("#run").has_class("-flash")
         await pilot.pause()
         assert "TURN AROUND" not in text(d.run, "#banner")
         d.clock.set(T0 + 60)
@@ -169,7 +170,7 @@ async def test_mute_silences_the_cues_but_not_the_flash(backrun_home: Path) -> N
         assert cues.silenced == 1  # what was sounding stops at once
         d.clock.set(T0 + 10.5)
         d.run.sync()
-        assert d.run.has_class("-flash")
+        assert d.run.query_one("#run").has_class("-flash")
         await pilot.pause()
         assert len(cues.played) == heard
 
@@ -215,11 +216,11 @@ async def test_a_sleeping_computer_pauses_the_session_and_says_for_how_long(
         d.run.sync()
         await pilot.pause()
         assert "paused: the computer was asleep for 3m12s" in text(d.run, "#banner")
-        assert d.run.has_class("-paused")
+        assert d.run.query_one("#run").has_class("-paused")
         await d.at(60)  # time passes, nothing moves until space
         assert d.run.query_one(BigClock).text == "1:30"
         await d.press("space")
-        assert not d.run.has_class("-paused")
+        assert not d.run.query_one("#run").has_class("-paused")
         assert "asleep" not in text(d.run, "#banner")
 
 

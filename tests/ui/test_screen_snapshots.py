@@ -33,7 +33,7 @@ def at(clock: ManualClock, seconds: float, *keys: str) -> Callable[[Pilot[None]]
         for key in keys:
             await pilot.press(key)
         # Let the interval-change flash end, so the picture shows the steady screen.
-        screen.remove_class("-flash")
+        screen.query_one("#run").remove_class("-flash")
         await pilot.pause()
 
     return before

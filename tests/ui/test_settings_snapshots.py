@@ -80,7 +80,7 @@ def test_run_high_contrast(snap_compare: SnapCompare) -> None:
         clock.set(T0 + 330.4)
         screen.sync()
         await pilot.pause()
-        screen.remove_class("-flash")
+        screen.query_one("#run").remove_class("-flash")
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=before)

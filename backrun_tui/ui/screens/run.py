@@ -8,6 +8,8 @@ ends the session asks first, and capitals work as well as small letters.
 
 from __future__ import annotations
 
+import gc
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -31,6 +33,7 @@ from backrun_tui.ui.screens.base import BackrunScreen
 from backrun_tui.ui.screens.confirm import ConfirmScreen
 from backrun_tui.ui.screens.finish import FinishScreen
 from backrun_tui.ui.widgets.bigclock import BigClock
+from backrun_tui.ui.widgets.readout import Readout
 from backrun_tui.ui.widgets.timeline import Timeline, segments
 
 FLASH_SECONDS = 0.6
@@ -101,25 +104,34 @@ class RunScreen(BackrunScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="run"):
-            with Horizontal(id="top"):
-                yield Label("", id="kind", markup=False)
-                yield Label("", id="label", markup=False)
-                yield Label("", id="round", markup=False)
-            yield Static("", id="status", markup=False)
-            yield Static("", id="banner", markup=False)
+            # The lines above the clock change only with the interval or the state: in a
+            # container of their own, they are left out of the screen's work each second.
+            with Vertical(id="head"):
+                with Horizontal(id="top"):
+                    yield Label("", id="kind", markup=False)
+                    yield Label("", id="label", markup=False)
+                    yield Label("", id="round", markup=False)
+                yield Static("", id="status", markup=False)
+                yield Static("", id="banner", markup=False)
             yield BigClock("0:00", id="clock")
             yield Label("", id="target", markup=False)
             yield Label("", id="next", markup=False)
             yield Label("", id="after", markup=False)
             yield Timeline(segments(self.session.steps))
             with Horizontal(id="times"):
-                yield Label("", id="elapsed", markup=False)
-                yield Label("", id="distance", markup=False)
-                yield Label("", id="remaining", markup=False)
+                yield Readout(id="elapsed")
+                yield Readout(id="distance")
+                yield Readout(id="remaining")
             yield Static("", id="save-problem", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
+        # What a tick updates, found once: a query each second is work for nothing.
+        lines: list[Static | Readout] = [*self.query(Static), *self.query(Readout)]
+        self._lines = {f"#{line.id}": line for line in lines if line.id}
+        self._run = self.query_one("#run", Vertical)
+        self._clock = self.query_one("#clock", BigClock)
+        self._timeline = self.query_one(Timeline)
         self.watch(self.app, "config", self._config_changed, init=False)
         self.watch(self.app, "audio_problem", self._show_status, init=False)
         problem = self.session.start()
@@ -128,8 +140,12 @@ class RunScreen(BackrunScreen[None]):
         self._keep_awake(self.backrun.config)
         self._show_status()
         self.sync()
+        # Everything made so far lives as long as the session: the garbage collector's
+        # full passes, every so often, need not go over it again and again while it runs.
+        gc.freeze()
 
     def on_unmount(self) -> None:
+        gc.unfreeze()  # what the session let go of is collected as usual again
         if self._wake is not None:
             self._wake.stop()
         self.inhibitor.stop()
@@ -165,13 +181,14 @@ class RunScreen(BackrunScreen[None]):
         if not self.muted:
             for cue in cues:  # sound first: nothing on screen may make a cue late
                 self.cues.play(cue)
-        if any(cue.kind in (CueKind.INTERVAL_START, CueKind.FINISH) for cue in cues):
-            self._flash()
+        flash = any(cue.kind in (CueKind.INTERVAL_START, CueKind.FINISH) for cue in cues)
+        if flash:
+            self.set_timer(FLASH_SECONDS, lambda: self._run.remove_class("-flash"))
         for event in events:
             if isinstance(event, Slept):
                 self.asleep_for = event.seconds
         snap = self.session.snapshot()
-        self._show(snap)
+        self._show(snap, flash=flash)
         if self.session.done:
             self._end()
             return
@@ -185,27 +202,15 @@ class RunScreen(BackrunScreen[None]):
         if delay is not None:  # None: paused, nothing moves until a key is pressed
             self._wake = self.set_timer(max(delay, MIN_TIMER_DELAY), self.sync)
 
-    def _flash(self) -> None:
-        self.add_class("-flash")
-        self.set_timer(FLASH_SECONDS, lambda: self.remove_class("-flash"))
-
     # --- what is shown -------------------------------------------------------------------
 
-    def _show(self, snap: Snapshot) -> None:
+    def _show(self, snap: Snapshot, *, flash: bool = False) -> None:
         """Show the snapshot, touching only what changed: once a second that is the digits,
-        the times and the timeline, which repaint without a new layout."""
+        the times and the timeline, which repaint without a new layout. With `flash`, the
+        screen flashes the new kind's colour (an interval started, or the session ended)."""
         step = snap.step
         units = self.backrun.config.units
-        if self._kind is not step.kind:
-            if self._kind is not None:
-                self.remove_class(f"-kind-{self._kind.value}")
-            self._kind = step.kind
-            self.add_class(f"-kind-{step.kind.value}")
-        paused = snap.phase is Phase.PAUSED
-        if paused != self.has_class("-paused"):
-            self.set_class(paused, "-paused")
-        if snap.lead_in != self.has_class("-lead-in"):
-            self.set_class(snap.lead_in, "-lead-in")
+        self._set_state(snap, flash)
         # These may change size, and change only at an interval's start or a pause.
         self._put("#kind", present.kind_line(snap), layout=True)
         self._put("#round", "" if snap.lead_in else present.rounds_line(step), layout=True)
@@ -220,9 +225,30 @@ class RunScreen(BackrunScreen[None]):
         # Padded to the width the interval starts at, so the digits keep their size when
         # 10:00 becomes 9:59 (the big font's space is as wide as a digit).
         width = len(display.clock(snap.step_length))
-        self.query_one("#clock", BigClock).text = display.clock(snap.step_remaining).rjust(width)
-        self.query_one(Timeline).position = snap.progress
+        self._clock.text = display.clock(snap.step_remaining).rjust(width)
+        self._timeline.position = snap.progress
         self._show_banner(snap)
+
+    def _set_state(self, snap: Snapshot, flash: bool) -> None:
+        """The classes of #run for the kind, pause, lead-in and flash, restyled at once.
+
+        They are on #run, which holds all that they colour, not on the screen: a restyle goes
+        over every widget under the node whose classes change (the Footer too, from the
+        screen). An interval start changes the kind and flashes: one restyle, not three.
+        """
+        classes = set(self._run.classes) - {"-paused", "-lead-in"}
+        if self._kind is not None:
+            classes.discard(f"-kind-{self._kind.value}")
+        self._kind = snap.step.kind
+        classes.add(f"-kind-{snap.step.kind.value}")
+        if snap.phase is Phase.PAUSED:
+            classes.add("-paused")
+        if snap.lead_in:
+            classes.add("-lead-in")
+        if flash:
+            classes.add("-flash")
+        if classes != self._run.classes:
+            self._run.set_classes(classes)
 
     def _next_text(self, snap: Snapshot) -> str:
         units = self.backrun.config.units
@@ -243,7 +269,7 @@ class RunScreen(BackrunScreen[None]):
         if self._shown.get(selector) == text:
             return
         self._shown[selector] = text
-        self.query_one(selector, Static).update(text, layout=layout)
+        self._lines[selector].update(text, layout=layout)
 
     def _show_banner(self, snap: Snapshot) -> None:
         text, kind = "", ""
@@ -256,7 +282,7 @@ class RunScreen(BackrunScreen[None]):
         elif (warning := present.turnaround_banner(snap, self.backrun.config.units)) is not None:
             text, kind = warning, "turn"
         self._put("#banner", text)
-        banner = self.query_one("#banner", Static)
+        banner = self._lines["#banner"]
         classes = f"-{kind}" if kind else ""
         if " ".join(sorted(banner.classes)) != classes:
             banner.set_classes(classes)

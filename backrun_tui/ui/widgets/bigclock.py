@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import zip_longest
 
 from rich.segment import Segment
 from rich.style import Style
@@ -119,45 +118,11 @@ def _centre(block: list[str], width: int, height: int) -> list[str]:
     return lines
 
 
-def changed_columns(before: list[str], after: list[str], width: int) -> tuple[int, int] | None:
-    """The span [start, end) of columns where two drawings differ, or None if they do not.
-
-    Lines are compared column by column from the left; where one line is longer, or one
-    drawing has more lines, the extra columns count as changed. The span is cut to `width`.
-    """
-    start, end = width, 0
-    for old, new in zip_longest(before, after, fillvalue=""):
-        if old == new:
-            continue
-        left = _common_prefix(old, new)
-        if len(old) == len(new):
-            right = len(new) - _common_prefix(old[:left:-1], new[:left:-1])
-        else:
-            right = max(len(old), len(new))
-        start, end = min(start, left), max(end, right)
-    end = min(end, width)
-    return (start, end) if start < end else None
-
-
 def changed_rows(before: Sequence[str], after: Sequence[str]) -> tuple[int, int]:
     """The span [first, last + 1) of lines that differ between two drawings of the same
     height; (0, 0) when none does."""
     differ = [y for y, (old, new) in enumerate(zip(before, after, strict=True)) if old != new]
     return (differ[0], differ[-1] + 1) if differ else (0, 0)
-
-
-def _common_prefix(a: str, b: str) -> int:
-    """How many characters `a` and `b` share from their start."""
-    # Halving with slice comparisons (done in C): a clock line is a hundred characters or
-    # more, compared a few dozen times a second.
-    low, high = 0, min(len(a), len(b))
-    while low < high:
-        middle = (low + high + 1) // 2
-        if a[low:middle] == b[low:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
 
 
 class BigClock(Widget):
@@ -191,10 +156,13 @@ class BigClock(Widget):
         self._cache_key: tuple[str, Size, Style] | None = None
         self._lines: tuple[str, ...] = ()
         self._strips: list[Strip] = []
+        # The drawing of the paint under way: Textual asks for each line of it in turn.
+        self._painting: list[Strip] | None = None
 
     def watch_text(self, old: str, new: str) -> None:
-        # Once a second one digit changes, mostly: repaint only the columns that differ,
-        # so that the screen (and the terminal) redraw a digit, not the whole clock.
+        # Once a second a digit or two change: repaint only the rows that differ. They are
+        # repainted across the whole width: the screen then sends each row as the line
+        # the clock drew, where a span of columns would be cut out of it row by row.
         # The kept drawing may be of another size or style: a clock pushed out of sight
         # takes each new size without being drawn. Then it all has to be painted afresh.
         before = self._lines if self._cache_key == self._drawing_key(old) else None
@@ -203,14 +171,20 @@ class BigClock(Widget):
         if before is None or len(before) != len(after):
             self.refresh()
             return
-        changed = changed_columns(list(before), list(after), self.size.width)
-        if changed is not None:
-            start, end = changed
-            top, bottom = changed_rows(before, after)
-            self.refresh(Region(start, top, end - start, bottom - top))
+        top, bottom = changed_rows(before, after)
+        if bottom > top:
+            self.refresh(Region(0, top, self.size.width, bottom - top))
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # What the drawing depends on is looked at once per paint, not once per line.
+        self._painting = self._current_strips()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._painting = None
 
     def render_line(self, y: int) -> Strip:
-        strips = self._current_strips()
+        strips = self._current_strips() if self._painting is None else self._painting
         if 0 <= y < len(strips):
             return strips[y]
         return Strip.blank(self.size.width, self.visual_style.rich_style)

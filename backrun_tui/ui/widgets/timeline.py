@@ -156,8 +156,10 @@ class Timeline(Widget):
         super().__init__(id=id, classes=classes)
         self.set_reactive(Timeline.segments, self.validate_segments(segments))
         self.set_reactive(Timeline.position, self.validate_position(position))
-        self._cache_key: tuple[object, ...] | None = None
-        self._strip = Strip([])
+        self._bar_key: tuple[object, ...] | None = None
+        self._bar = _Bar([], Color(0, 0, 0))
+        self._marker: int | None = None
+        self._strip: Strip | None = None
 
     def validate_segments(self, segments: Sequence[Segment]) -> tuple[Segment, ...]:
         # A tuple can be compared and hashed: setting the same plan again repaints nothing.
@@ -199,13 +201,19 @@ class Timeline(Widget):
         background = self.background_colors[1]
         colours = tuple(self.kind_colour(kind) for kind, _seconds in self.segments)
         marker = None if self.position is None else marker_column(self.position, width)
-        key = (self.segments, marker, width, background, colours)
-        if key != self._cache_key:
-            self._strip = self._draw(width, background, colours)
-            self._cache_key = key
+        bar_key = (self.segments, width, background, colours)
+        if bar_key != self._bar_key:
+            self._bar = _Bar(self._cells(width, background, colours), background)
+            self._bar_key = bar_key
+            self._strip = None
+        if self._strip is None or marker != self._marker:
+            empty = width == 0 or not self.segments
+            self._strip = self._bar.strip(None if empty else marker)
+            self._marker = marker
         return self._strip
 
-    def _draw(self, width: int, background: Color, colours: tuple[Color, ...]) -> Strip:
+    def _cells(self, width: int, background: Color, colours: tuple[Color, ...]) -> list[Color]:
+        """The colour of each cell of the bar, with no marker and nothing dimmed."""
         cells = [background] * width
         previous: Color | None = None
         shaded = False
@@ -216,23 +224,62 @@ class Timeline(Widget):
             fill = colour.darken(0.12) if shaded else colour
             cells[start : start + cells_wide] = [fill] * cells_wide
             previous = colour
-        if self.position is None or width == 0 or not self.segments:
-            return _cells_to_strip(cells, marker=None)
-        now = marker_column(self.position, width)
-        cells[:now] = [cell.blend(background, DONE_FADE) for cell in cells[:now]]
-        return _cells_to_strip(cells, marker=now)
+        return cells
 
 
-def _cells_to_strip(cells: list[Color], marker: int | None) -> Strip:
-    parts: list[RichSegment] = []
-    for column, colour in enumerate(cells):
-        if column == marker:
-            text_colour = colour.get_contrast_text(1.0)
-            style = Style(color=text_colour.rich_color, bgcolor=colour.rich_color, bold=True)
-            parts.append(RichSegment(MARKER, style))
-        else:
-            parts.append(RichSegment(" ", Style(bgcolor=colour.rich_color)))
-    return Strip(RichSegment.simplify(parts), len(cells))
+class _Bar:
+    """A bar's cells, drawn with the "now" marker at any column.
+
+    The run screen moves the marker across the bar over a session, one column at a time:
+    the runs of equal colour (plain and dimmed) are worked out once per bar, so a new
+    marker column costs a handful of segments, not a colour blend per cell.
+    """
+
+    def __init__(self, cells: list[Color], background: Color) -> None:
+        self.cells = cells
+        self.width = len(cells)
+        self._plain = _runs(cells)
+        self._dimmed = _runs([cell.blend(background, DONE_FADE) for cell in cells])
+
+    def strip(self, marker: int | None) -> Strip:
+        """The bar, dimmed up to `marker` and marked there; None: no marker, nothing dimmed."""
+        if marker is None:
+            return Strip(_segments(self._plain, 0, self.width), self.width)
+        colour = self.cells[marker]
+        marker_style = Style(
+            color=colour.get_contrast_text(1.0).rich_color,
+            bgcolor=colour.rich_color,
+            bold=True,
+        )
+        parts = [
+            *_segments(self._dimmed, 0, marker),
+            RichSegment(MARKER, marker_style),
+            *_segments(self._plain, marker + 1, self.width),
+        ]
+        return Strip(parts, self.width)
+
+
+#: A stretch of cells of one colour: [start, end) and its background style.
+_Run = tuple[int, int, Style]
+
+
+def _runs(cells: list[Color]) -> list[_Run]:
+    runs: list[_Run] = []
+    start = 0
+    for column in range(1, len(cells) + 1):
+        if column == len(cells) or cells[column] != cells[start]:
+            runs.append((start, column, Style(bgcolor=cells[start].rich_color)))
+            start = column
+    return runs
+
+
+def _segments(runs: list[_Run], start: int, end: int) -> list[RichSegment]:
+    """Blank segments painting the cells [start, end) in their runs' colours."""
+    return [
+        RichSegment(" " * (min(end, stop) - max(start, begin)), style)
+        for begin, stop, style in runs
+        if begin < end and stop > start
+    ]
 
 
 def happened(record: SessionRecord) -> list[Segment]:
