@@ -146,14 +146,7 @@ def _export_workout(library: Library, name: str, output: str | None) -> int:
 def _import_workout(library: Library, file: str, as_name: str | None) -> int:
     """Check the workout file `file` as backrun reads its own, and add it to the saved ones."""
     path = Path(file).expanduser()
-    try:
-        workout = read_workout(path, SpeedUnit.KPH)
-    except FileNotFoundError:
-        raise BadInput(f"{path}: no such file") from None
-    except StoreError as exc:
-        raise BadInput(str(exc)) from None
-    except OSError as exc:
-        raise BadInput(f"{path}: {exc.strerror or exc}") from None
+    workout = _read_workout_file(path)
     if as_name is not None:
         workout = replace(workout, name=as_name)
     try:
@@ -190,15 +183,21 @@ def _find_workout(name: str, library: Library) -> Workout:
         return entry.workout
     path = Path(name).expanduser()
     if path.suffix == ".toml" or path.exists():
-        try:
-            return read_workout(path, SpeedUnit.KPH)
-        except FileNotFoundError:
-            raise BadInput(f"{path}: no such file") from None
-        except StoreError as exc:
-            raise BadInput(str(exc)) from None
-        except OSError as exc:
-            raise BadInput(f"{path}: {exc.strerror or exc}") from None
+        return _read_workout_file(path)
     raise BadInput(_no_workout(name, library))
+
+
+def _read_workout_file(path: Path) -> Workout:
+    """A workout file read as backrun reads its own (a bare speed is km/h: files are
+    portable); BadInput naming the file and what is wrong with it."""
+    try:
+        return read_workout(path, SpeedUnit.KPH)
+    except FileNotFoundError:
+        raise BadInput(f"{path}: no such file") from None
+    except StoreError as exc:
+        raise BadInput(str(exc)) from None
+    except OSError as exc:
+        raise BadInput(f"{path}: {exc.strerror or exc}") from None
 
 
 def cmd_run(args: argparse.Namespace) -> int:

@@ -115,8 +115,7 @@ class BackrunApp(App[None]):
         paint. (Later changes go through `_use_theme`.)"""
         for theme in BACKRUN_THEMES:
             self.register_theme(theme)
-        if name not in self.available_themes:  # checked when read; this is for safety
-            name = BACKRUN_THEMES[0].name
+        name = self._known_theme(name)
         self.set_reactive(App.theme, name)
         dark = self.current_theme.dark
         self.stylesheet.set_variables(self.get_css_variables())
@@ -294,8 +293,11 @@ class BackrunApp(App[None]):
         self._use_theme(config.theme)
 
     def _use_theme(self, name: str) -> None:
+        self.theme = self._known_theme(name)
+
+    def _known_theme(self, name: str) -> str:
         # The settings were checked against these names when read; this is for safety only.
-        self.theme = name if name in self.available_themes else BACKRUN_THEMES[0].name
+        return name if name in self.available_themes else BACKRUN_THEMES[0].name
 
     def _poll_config(self) -> None:
         """Take up changes made to config.toml outside backrun while it runs."""

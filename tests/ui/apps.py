@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from backrun_tui.clock import ManualClock
 from backrun_tui.engine import Cue
 from backrun_tui.live_session import StartRequest
@@ -15,6 +17,7 @@ from backrun_tui.store import Config, Paths
 from backrun_tui.store.config import SoundConfig
 from backrun_tui.store.library import Library
 from backrun_tui.ui.app import BackrunApp
+from backrun_tui.ui.screens.run import RunScreen
 from backrun_tui.ui.theme import theme_names
 
 T0 = 1000.0
@@ -89,3 +92,13 @@ def app_over_file(home: Path, text: str | None = None, config_poll: float = 0.05
         cues=RecordedCues(),
         config_poll=config_poll,
     )
+
+
+async def at(pilot: Pilot[None], clock: ManualClock, seconds: float) -> RunScreen:
+    """The run screen settled at `seconds` after T0 on the manual clock."""
+    clock.set(T0 + seconds)
+    screen = pilot.app.screen
+    assert isinstance(screen, RunScreen)
+    screen.sync()
+    await pilot.pause()
+    return screen

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Static
 from textual.widgets._toast import Toast
 
@@ -22,7 +21,7 @@ from backrun_tui.ui.screens.home import HomeScreen
 from backrun_tui.ui.screens.run import RunScreen
 from backrun_tui.ui.widgets.bigclock import BigClock
 from backrun_tui.ui.widgets.readout import Readout
-from tests.ui.apps import T0, RecordedCues, make_app
+from tests.ui.apps import T0, RecordedCues, at, make_app
 
 SIZES = [(120, 40), (80, 24)]
 
@@ -41,15 +40,6 @@ def shown(screen: object, selector: str) -> str:
 
 def footer_keys(app: BackrunApp) -> set[str]:
     return {b.binding.description for b in app.screen.active_bindings.values() if b.binding.show}
-
-
-async def at(pilot: Pilot[None], clock: ManualClock, seconds: float) -> RunScreen:
-    clock.set(T0 + seconds)
-    screen = pilot.app.screen
-    assert isinstance(screen, RunScreen)
-    screen.sync()
-    await pilot.pause()
-    return screen
 
 
 # --- 1. get ready ---------------------------------------------------------------------------

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from textual.dom import DOMNode
 from textual.geometry import Region
-from textual.pilot import Pilot
 from textual.widget import Widget
 
 from backrun_tui.clock import ManualClock
@@ -16,18 +15,9 @@ from backrun_tui.ui.screens.run import RunScreen
 from backrun_tui.ui.widgets.bigclock import BigClock, changed_rows, render_big
 from backrun_tui.ui.widgets.readout import Readout
 from backrun_tui.ui.widgets.timeline import Timeline
-from tests.ui.apps import T0, make_app
+from tests.ui.apps import T0, at, make_app
 
 PLAN = "10m5s back @6, 1m fwd @9"
-
-
-async def at(pilot: Pilot[None], clock: ManualClock, seconds: float) -> RunScreen:
-    clock.set(T0 + seconds)
-    screen = pilot.app.screen
-    assert isinstance(screen, RunScreen)
-    screen.sync()
-    await pilot.pause()
-    return screen
 
 
 def painted(widget: Widget) -> list[str]:
