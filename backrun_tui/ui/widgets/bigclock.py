@@ -17,9 +17,9 @@ from textual.app import RenderResult
 from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.strip import Strip
-from textual.widget import Widget
 
 from backrun_tui.ui.widgets.font import GLYPH_GAP, GLYPH_HEIGHT, GLYPHS, glyph_width
+from backrun_tui.ui.widgets.whole_lines import WholeLines
 
 #: How much taller than wide a pixel may be drawn. A terminal cell is about twice as tall as
 #: wide, so a half-block pixel `x` columns wide and `y` half-rows tall looks square at x == y;
@@ -125,7 +125,7 @@ def changed_rows(before: Sequence[str], after: Sequence[str]) -> tuple[int, int]
     return (differ[0], differ[-1] + 1) if differ else (0, 0)
 
 
-class BigClock(Widget):
+class BigClock(WholeLines):
     """A short time such as `12:34` in block digits sized to the widget.
 
     The digits take the widget's CSS `color`, so a screen can colour the clock by interval

@@ -15,10 +15,11 @@ from textual.app import RenderResult
 from textual.css.types import TextAlign
 from textual.geometry import Size
 from textual.strip import Strip
-from textual.widget import Widget
+
+from backrun_tui.ui.widgets.whole_lines import WholeLines
 
 
-class Readout(Widget):
+class Readout(WholeLines):
     """A line of plain text; `update` it as often as it changes."""
 
     DEFAULT_CSS = """

@@ -16,10 +16,10 @@ from rich.style import Style
 from textual.color import Color, ColorParseError
 from textual.reactive import reactive
 from textual.strip import Strip
-from textual.widget import Widget
 
 from backrun_tui.model.plan import Step
 from backrun_tui.ui.theme import kind_variables
+from backrun_tui.ui.widgets.whole_lines import WholeLines
 
 if TYPE_CHECKING:  # only read, in `happened`; the home screen shows no session
     from backrun_tui.model.session import SessionRecord
@@ -125,7 +125,7 @@ def marker_column(position: float, width: int) -> int:
     return min(width - 1, max(0, math.floor(position * width)))
 
 
-class Timeline(Widget):
+class Timeline(WholeLines):
     """A horizontal bar of a plan's steps, coloured by kind, with an optional "now" marker.
 
     Colours come from the theme variables `kind-warmup`, `kind-backward`, `kind-forward`,
@@ -160,6 +160,8 @@ class Timeline(Widget):
         self._bar = _Bar([], Color(0, 0, 0))
         self._marker: int | None = None
         self._strip: Strip | None = None
+        # The kinds' colours in the app's theme, worked out again when the theme changes.
+        self._colours: tuple[Color, ...] | None = None
 
     def validate_segments(self, segments: Sequence[Segment]) -> tuple[Segment, ...]:
         # A tuple can be compared and hashed: setting the same plan again repaints nothing.
@@ -183,7 +185,14 @@ class Timeline(Widget):
 
     def on_mount(self) -> None:
         # A theme change leaves this widget's own styles alone, so nothing else repaints it.
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh())
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        self._colours = None
+        self.refresh()
+
+    def watch_segments(self) -> None:
+        self._colours = None
 
     def kind_colour(self, kind: str) -> Color:
         """The theme's colour for an interval kind, else the built-in one."""
@@ -199,7 +208,9 @@ class Timeline(Widget):
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         background = self.background_colors[1]
-        colours = tuple(self.kind_colour(kind) for kind, _seconds in self.segments)
+        if self._colours is None:
+            self._colours = tuple(self.kind_colour(kind) for kind, _seconds in self.segments)
+        colours = self._colours
         marker = None if self.position is None else marker_column(self.position, width)
         bar_key = (self.segments, width, background, colours)
         if bar_key != self._bar_key:
