@@ -6,6 +6,7 @@ import gc
 from pathlib import Path
 
 import pytest
+from textual.app import App, ComposeResult
 from textual.dom import DOMNode
 from textual.geometry import Region
 from textual.widget import Widget
@@ -126,6 +127,39 @@ async def test_a_tick_that_changes_nothing_shown_repaints_nothing(
         assert refreshes.refreshed() == set()
 
 
+async def test_the_turn_around_banner_and_an_interval_start_lay_nothing_out(
+    backrun_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = ManualClock(T0)
+    app = make_app(PLAN, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        run = await at(pilot, clock, 580.2)
+        banner = run.query_one("#banner")
+        kind = run.query_one("#kind")
+        assert not banner.has_class("-turn")
+        width = kind.outer_size.width
+        layouts: list[object] = []
+        refresh_layout = run._refresh_layout
+
+        def spy(*args: object, **kwargs: object) -> None:
+            layouts.append((args, kwargs))
+            refresh_layout(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(run, "_refresh_layout", spy)
+        warned = False
+        for seconds in range(581, 608):  # the warning, the turn at 605, and after it
+            await at(pilot, clock, seconds + 0.2)
+            warned |= banner.has_class("-turn")
+
+        assert warned
+        assert not banner.has_class("-turn")
+        assert str(kind.render()).lower() == "forward"
+        # "Forward" fits the kind bar's min-width as "Backward" did: nothing moved, so the
+        # screen was repainted where it changed, and never laid out again.
+        assert kind.outer_size.width == width
+        assert layouts == []
+
+
 async def test_an_interval_start_restyles_the_screen_once(
     backrun_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -168,3 +202,26 @@ async def test_the_collector_passes_over_what_lives_before_the_run_only_while_it
         await pilot.pause()
         assert not isinstance(app.screen, RunScreen)
         assert gc.get_freeze_count() == 0
+
+
+async def test_a_readout_lays_the_screen_out_only_when_its_own_width_follows_its_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class Two(App[None]):
+        CSS = "#fixed { width: 1fr; } #auto { width: auto; }"
+
+        def compose(self) -> ComposeResult:
+            yield Readout("to go 9:59", id="fixed")
+            yield Readout("0.99 km", id="auto")
+
+    app = Two()
+    async with app.run_test(size=(60, 5)) as pilot:
+        fixed, auto = app.query_one("#fixed", Readout), app.query_one("#auto", Readout)
+        refreshes = Refreshes(monkeypatch, [fixed, auto])
+        fixed.update("to go 10:00")  # longer, in a line of a set width: a repaint
+        auto.update("1.00 km")  # as long: a repaint
+        auto.update("10.00 km")  # longer, and the line is as wide as its text: a layout
+        assert refreshes.calls["fixed"] == [((), False)]
+        assert refreshes.calls["auto"] == [((), False), ((), True)]
+        await pilot.pause()
+        assert auto.outer_size.width == len("10.00 km")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -265,11 +266,28 @@ class RunScreen(BackrunScreen[None]):
         return present.next_line(steps[index], self.backrun.config.units, heading="then")
 
     def _put(self, selector: str, text: str, *, layout: bool = False) -> None:
-        """Update a line of text if it changed; most keep their size, so no new layout."""
+        """Update a line of text if it changed; most keep their size, so no new layout.
+
+        With `layout`, the line is as wide as its text (`width: auto`): the screen is laid out
+        again only if the new text makes it wider or narrower. A kind word shorter than the
+        kind bar's min-width, or `round 3/6` after `round 2/6`, keeps the width it had.
+        """
         if self._shown.get(selector) == text:
             return
         self._shown[selector] = text
-        self._lines[selector].update(text, layout=layout)
+        line = self._lines[selector]
+        if layout:
+            layout = self._auto_width(line, text) != line.outer_size.width
+        line.update(text, layout=layout)
+
+    def _auto_width(self, line: Static | Readout, text: str) -> int:
+        """How wide a line of `width: auto` is with `text`: the text and its padding and
+        border, and no less than its min-width."""
+        styles = line.styles
+        width = cell_len(text) + styles.gutter.width
+        if styles.min_width is not None:
+            width = max(width, int(styles.min_width.resolve(self.size, self.app.size)))
+        return width
 
     def _show_banner(self, snap: Snapshot) -> None:
         text, kind = "", ""

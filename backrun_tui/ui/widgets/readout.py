@@ -48,10 +48,12 @@ class Readout(WholeLines):
         return self._text
 
     def update(self, text: str, *, layout: bool = False) -> None:
-        """Show `text`; with `layout`, or when its width changes, lay the screen out again."""
+        """Show `text`; with `layout`, or when the line is as wide as its text (`width:
+        auto`) and that width changes, lay the screen out again."""
         if text == self._text:
             return
-        resized = cell_len(text) != cell_len(self._text)
+        width = self.styles.width
+        resized = (width is None or width.is_auto) and cell_len(text) != cell_len(self._text)
         self._text = text
         self.refresh(layout=layout or resized)
 
