@@ -1,7 +1,7 @@
 """How much CPU backrun's run screen uses in a real terminal, side by side with termdown (a
 well-known terminal countdown) and an idle Textual app, over the same wall time.
 
-    python benchmarks/cpu_run.py [--seconds N]
+    python benchmarks/cpu_run.py [--seconds N] [--rounds R]
 
 Starts three programs at once, each in a 120x40 tmux terminal of its own (one tmux server
 with its own socket, a temporary BACKRUN_HOME):
@@ -14,7 +14,10 @@ with its own socket, a temporary BACKRUN_HOME):
 From 5 s after the start (past the imports and first paint) it reads each process's
 utime + stime from /proc/<pid>/stat, and again N s later, and prints CPU seconds per
 minute of wall time and the ratios to termdown and to the idle app. backrun's child
-processes (the sound player) are counted apart. Prints figures; asserts nothing.
+processes (the sound player) are counted apart. It does this R times (3 by default), each
+round with the three programs started afresh, and gives the median of the rounds' ratios:
+on a shared machine one round can be off by a tenth either way. Prints figures; asserts
+nothing.
 
 Linux only (/proc); needs tmux and termdown (in the test extras). Cleans up its tmux
 server and temporary folders.
@@ -26,6 +29,7 @@ import argparse
 import os
 import platform
 import shlex
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -216,6 +220,24 @@ def plan_for(seconds: int) -> str:
     return f"{back}s back @6, {max(1, seconds - back)}s fwd @9"
 
 
+def make_programs(plan: str, length: int, idle_app: Path) -> list[Program]:
+    return [
+        Program(
+            "backrun",
+            "backrun run screen",
+            [str(BACKRUN), "run", "--plan", plan, "--get-ready", "0"],
+            up_text="elapsed",  # bottom left: no toast covers it
+        ),
+        Program("termdown", "termdown", [str(TERMDOWN), f"{length}s"], up_text="88"),
+        Program("idle", "idle Textual app (Footer)", [sys.executable, str(idle_app)], "Quit"),
+    ]
+
+
+def ratio(run: Program, anchor: Program, *, children: bool = False) -> float | None:
+    used = run.cpu + (run.children_cpu if children else 0.0)
+    return used / anchor.cpu if anchor.cpu > 0 else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -224,74 +246,83 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=60,
         help="length of the measured window (default 60)",
     )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="rounds of the three programs side by side; the median is the figure (default 3)",
+    )
     args = parser.parse_args(argv)
     if args.seconds < 1:
         parser.error("--seconds: at least 1")
-    for program in (BACKRUN, TERMDOWN):
-        if not program.exists():
-            parser.error(f"{program} not found: install backrun with its test extras")
+    if args.rounds < 1:
+        parser.error("--rounds: at least 1")
+    for binary in (BACKRUN, TERMDOWN):
+        if not binary.exists():
+            parser.error(f"{binary} not found: install backrun with its test extras")
     # Longer than the window, so that the whole window is the run screen counting down.
     length = args.seconds + int(SETTLE_SECONDS) + 30
     plan = plan_for(length)
-    programs = [
-        Program(
-            "backrun",
-            "backrun run screen",
-            [str(BACKRUN), "run", "--plan", plan, "--get-ready", "0"],
-            up_text="elapsed",  # bottom left: no toast covers it
-        ),
-        Program("termdown", "termdown", [str(TERMDOWN), f"{length}s"], up_text="88"),
-        Program("idle", "idle Textual app (Footer)", [sys.executable, "IDLE"], up_text="Quit"),
-    ]
 
+    rounds: list[list[Program]] = []
     with tempfile.TemporaryDirectory(prefix="backrun-bench-") as tmp:
         folder = Path(tmp)
         conf = folder / "tmux.conf"
         conf.write_text(TMUX_CONF)
         idle_app = folder / "idle_app.py"
         idle_app.write_text(IDLE_APP)
-        programs[2].command[-1] = str(idle_app)
         env = {k: v for k, v in os.environ.items() if k not in ("TMUX", "COLUMNS", "LINES")}
-        env["BACKRUN_HOME"] = str(folder / "home")
-        tmux = Tmux(conf, env)
-        try:
-            measure(tmux, programs, args.seconds)
-        finally:
-            tmux.kill()
+        for number in range(args.rounds):
+            env["BACKRUN_HOME"] = str(folder / f"home-{number}")
+            tmux = Tmux(conf, env)
+            programs = make_programs(plan, length, idle_app)
+            try:
+                measure(tmux, programs, args.seconds)
+            finally:
+                tmux.kill()
+            rounds.append(programs)
 
-    run, termdown, idle = programs
+    window = statistics.median(programs[0].window for programs in rounds)
     print(
         f"CPU of three programs side by side, each in a {WIDTH}x{HEIGHT} tmux terminal, over "
-        f"the same {run.window:.0f} s from {SETTLE_SECONDS:g} s after their start; "
-        f"Python {platform.python_version()}, Textual {version('textual')}, "
-        f"termdown {version('termdown')}, {os.cpu_count()} CPUs"
+        f"the same {window:.0f} s from {SETTLE_SECONDS:g} s after their start, "
+        f"{args.rounds} round(s); Python {platform.python_version()}, "
+        f"Textual {version('textual')}, termdown {version('termdown')}, {os.cpu_count()} CPUs"
     )
     print(f'backrun run --plan "{plan}" --get-ready 0 (real time); termdown {length}s')
     print()
     print(f"{'':27}{'CPU s/min':>10}{'one core':>10}{'children':>10}{'start-up':>10}")
-    for program in programs:
-        print(
-            f"{program.label:27}{program.per_minute():9.2f}s"
-            f"{100 * program.per_minute() / 60:9.2f}%"
-            f"{program.per_minute(program.children_cpu):9.2f}s{program.startup_cpu:9.2f}s"
-        )
+    for index, programs in enumerate(rounds):
+        if args.rounds > 1:
+            print(f"round {index + 1}")
+        for program in programs:
+            print(
+                f"{program.label:27}{program.per_minute():9.2f}s"
+                f"{100 * program.per_minute() / 60:9.2f}%"
+                f"{program.per_minute(program.children_cpu):9.2f}s{program.startup_cpu:9.2f}s"
+            )
     print(
         "\n(CPU s/min: CPU seconds of the process, all threads, per minute of wall time; "
         "children: of its\nchild processes such as the sound player, per minute; start-up: "
         "CPU seconds used before the window)"
     )
     print()
-    for anchor in (termdown, idle):
-        if anchor.cpu > 0:
-            print(
-                f"ratio backrun / {anchor.label}: {run.cpu / anchor.cpu:.2f}x "
-                f"(with the sound player: {(run.cpu + run.children_cpu) / anchor.cpu:.2f}x)"
-            )
-        else:
-            print(f"ratio backrun / {anchor.label}: it used no measurable CPU")
-    for program in programs:
-        if program.ended:
-            print(f"warning: {program.label} ended within the window; its figures are short")
+    for place in (1, 2):
+        anchor = rounds[0][place]
+        ratios = [r for p in rounds if (r := ratio(p[0], p[place])) is not None]
+        if len(ratios) < len(rounds):
+            print(f"ratio backrun / {anchor.label}: it used no measurable CPU in some round")
+            continue
+        with_player = [r for p in rounds if (r := ratio(p[0], p[place], children=True))]
+        each = ", ".join(f"{r:.2f}x" for r in ratios)
+        print(
+            f"ratio backrun / {anchor.label}: {statistics.median(ratios):.2f}x (median; rounds"
+            f" {each}; with the sound player: {statistics.median(with_player):.2f}x)"
+        )
+    for programs in rounds:
+        for program in programs:
+            if program.ended:
+                print(f"warning: {program.label} ended within the window; its figures are short")
     return 0
 
 
