@@ -36,11 +36,12 @@ def plan_for(seconds: int) -> str:
 
 
 async def measure(seconds: int) -> None:
+    from backrun_tui.live_session import StartRequest
     from backrun_tui.model.notation import parse
     from backrun_tui.model.plan import Workout
     from backrun_tui.store import Config, Paths
     from backrun_tui.store.library import Library
-    from backrun_tui.ui.app import BackrunApp, StartRequest
+    from backrun_tui.ui.app import BackrunApp
 
     workout = Workout("benchmark", parse(plan_for(seconds)))
     app = BackrunApp(Config(), Library(Paths.default()), start=StartRequest(workout))
