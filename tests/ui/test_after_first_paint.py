@@ -7,6 +7,8 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
+import pytest
+from textual.events import ScreenResume
 from textual.pilot import Pilot
 
 from backrun_tui.live_session import StartRequest
@@ -138,3 +140,28 @@ async def test_an_app_started_with_the_collector_on_leaves_it_alone(backrun_home
         await pilot.pause(0.1)
         assert gc.isenabled()
         assert gc.get_freeze_count() == 0
+
+
+async def test_the_home_screen_is_styled_once_before_its_first_paint(
+    backrun_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    restyled: list[str] = []
+    restyle = HomeScreen.update_node_styles
+
+    def spy(self: HomeScreen, animate: bool = True) -> None:
+        restyled.append("home")
+        restyle(self, animate)
+
+    monkeypatch.setattr(HomeScreen, "update_node_styles", spy)
+    app = BackrunApp(Config(), Library(Paths.default()), recover=False, cues=RecordedCues())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        # Styled as it was put together; coming on the screen the first time adds nothing.
+        assert restyled == []
+        assert home.query_one("#workouts").has_focus
+        # Any later resume that asks for it is restyled as Textual does it.
+        home.post_message(ScreenResume())
+        await pilot.pause()
+        assert restyled == ["home"]

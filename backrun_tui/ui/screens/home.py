@@ -14,6 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.events import ScreenResume
 from textual.message import Message
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -62,6 +63,7 @@ class HomeScreen(BackrunScreen[None]):
         super().__init__()
         self.entries: list[WorkoutEntry] = []
         self._told: set[str] = set()  # problems already shown, so a refresh does not repeat them
+        self._resumed = False
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -79,10 +81,16 @@ class HomeScreen(BackrunScreen[None]):
         self.watch(self.app, "config", self._config_changed, init=False)
         self.query_one("#workouts", OptionList).focus()
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: ScreenResume) -> None:
         # Each time the screen shows, the first time included: another screen or program
         # may have changed the workouts meanwhile.
         self.refresh_workouts()
+        if not self._resumed:
+            # The first time, the screen was styled as it was put together a moment ago:
+            # styling it all again (what Textual's handler, which runs after this one, does
+            # for a screen coming back) would only put off the first paint.
+            self._resumed = True
+            event.refresh_styles = False
 
     def _config_changed(self, config: Config) -> None:
         self._preview()
