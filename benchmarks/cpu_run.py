@@ -313,16 +313,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         if len(ratios) < len(rounds):
             print(f"ratio backrun / {anchor.label}: it used no measurable CPU in some round")
             continue
-        with_player = [r for p in rounds if (r := ratio(p[0], p[place], children=True))]
+        with_player = [r for p in rounds if (r := ratio(p[0], p[place], children=True)) is not None]
         each = ", ".join(f"{r:.2f}x" for r in ratios)
         print(
             f"ratio backrun / {anchor.label}: {statistics.median(ratios):.2f}x (median; rounds"
             f" {each}; with the sound player: {statistics.median(with_player):.2f}x)"
         )
-    for programs in rounds:
+    for number, programs in enumerate(rounds, start=1):
         for program in programs:
             if program.ended:
-                print(f"warning: {program.label} ended within the window; its figures are short")
+                print(
+                    f"warning: in round {number}, {program.label} ended within the window;"
+                    " its figures are short"
+                )
     return 0
 
 

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.containers import Horizontal
 from textual.dom import DOMNode
 from textual.geometry import Region
 from textual.widget import Widget
+from textual.widgets import Label
 
 from backrun_tui.clock import ManualClock
 from backrun_tui.ui.screens.run import RunScreen
@@ -225,3 +227,45 @@ async def test_a_readout_lays_the_screen_out_only_when_its_own_width_follows_its
         assert refreshes.calls["auto"] == [((), False), ((), True)]
         await pilot.pause()
         assert auto.outer_size.width == len("10.00 km")
+
+
+async def test_a_width_auto_line_is_measured_only_where_its_width_is_plain_to_see() -> None:
+    class Lines(App[None]):
+        CSS = """
+        Label { width: auto; padding: 0 2; }
+        #floor { min-width: 16; }
+        #share { min-width: 20%; }
+        #capped { max-width: 10; }
+        #content { box-sizing: content-box; }
+        """
+
+        def compose(self) -> ComposeResult:
+            for name in ("floor", "share", "capped", "content"):
+                yield Label("", id=name)
+
+    app = Lines()
+    async with app.run_test(size=(60, 6)):
+        floor = app.query_one("#floor", Label)
+        assert RunScreen._auto_width(floor, "Forward") == 16  # the min-width holds
+        assert RunScreen._auto_width(floor, "Backward · paused") == 17 + 4
+        assert RunScreen._auto_width(floor, "two\nlines") is None
+        for name in ("share", "capped", "content"):
+            assert RunScreen._auto_width(app.query_one(f"#{name}", Label), "Forward") is None
+
+
+async def test_a_share_of_a_line_as_wide_as_its_text_follows_its_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class Shares(App[None]):
+        CSS = "#row { width: auto; height: 1; } Readout { width: 1fr; }"
+
+        def compose(self) -> ComposeResult:
+            with Horizontal(id="row"):
+                yield Readout("0.99 km", id="share")
+
+    app = Shares()
+    async with app.run_test(size=(60, 5)):
+        share = app.query_one("#share", Readout)
+        refreshes = Refreshes(monkeypatch, [share])
+        share.update("10.00 km")
+        assert refreshes.calls["share"] == [((), True)]

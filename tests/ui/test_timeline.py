@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from rich.style import Style
 from textual.app import App, ComposeResult
+from textual.containers import Container
 from textual.geometry import Region
 from textual.theme import Theme
 
@@ -161,6 +162,51 @@ async def test_a_theme_change_recolours_the_bar() -> None:
 
     assert background_hex(next(iter(before)).style) == kind_variables()["kind-backward"]
     assert background_hex(next(iter(after)).style) == "#aa00aa"
+
+
+async def test_a_new_theme_is_drawn_in_its_own_colours_from_the_first_paint() -> None:
+    # The bar keeps the kinds' colours it worked out, but not past a change of the app's
+    # theme variables: the next line drawn after one, whenever it comes, has the new ones.
+    app = PlainApp()
+    app.register_theme(Theme(name="before", primary="#888888", background="#000000"))
+    app.register_theme(
+        Theme(
+            name="after",
+            primary="#888888",
+            background="#000000",
+            variables={"kind-backward": "#aa00aa"},
+        )
+    )
+    app.theme = "before"
+    async with app.run_test(size=(20, 3)):
+        timeline = app.query_one(Timeline)
+        before = timeline.render_line(0)
+        app.theme = "after"
+        app.refresh_css(animate=False)  # what the change does first, before telling anyone
+        after = timeline.render_line(0)
+
+    assert background_hex(next(iter(before)).style) == kind_variables()["kind-backward"]
+    assert background_hex(next(iter(after)).style) == "#aa00aa"
+
+
+async def test_a_bar_under_a_faded_container_fades_with_it() -> None:
+    class Faded(App[None]):
+        CSS = "#faded { opacity: 50%; }"
+
+        def compose(self) -> ComposeResult:
+            with Container(id="faded"):
+                yield Timeline([("backward", 60.0)], id="under")
+            yield Timeline([("backward", 60.0)], id="plain")
+
+    app = Faded()
+    async with app.run_test(size=(20, 4)):
+        under, plain = app.query_one("#under", Timeline), app.query_one("#plain", Timeline)
+        faded = under.render_lines(Region(0, 0, 20, 1))[0]
+        full = plain.render_lines(Region(0, 0, 20, 1))[0]
+
+    # Drawn through Textual's general pass, which blends it with what is under it.
+    assert background_hex(next(iter(full)).style) == kind_variables()["kind-backward"]
+    assert background_hex(next(iter(faded)).style) != kind_variables()["kind-backward"]
 
 
 async def test_moving_the_position_moves_the_marker() -> None:

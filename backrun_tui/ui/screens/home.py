@@ -88,7 +88,8 @@ class HomeScreen(BackrunScreen[None]):
         if not self._resumed:
             # The first time, the screen was styled as it was put together a moment ago:
             # styling it all again (what Textual's handler, which runs after this one, does
-            # for a screen coming back) would only put off the first paint.
+            # when a screen is pushed or switched to) would only put off the first paint.
+            # A change of theme restyles every screen by itself.
             self._resumed = True
             event.refresh_styles = False
 

@@ -15,6 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.css.scalar import Unit
 from textual.events import Resize
 from textual.message import Message
 from textual.reactive import reactive
@@ -280,14 +281,24 @@ class RunScreen(BackrunScreen[None]):
             layout = self._auto_width(line, text) != line.outer_size.width
         line.update(text, layout=layout)
 
-    def _auto_width(self, line: Static | Readout, text: str) -> int:
-        """How wide a line of `width: auto` is with `text`: the text and its padding and
-        border, and no less than its min-width."""
+    @staticmethod
+    def _auto_width(line: Static | Readout, text: str) -> int | None:
+        """How wide a line of `width: auto` is with `text` (one line of text, its padding
+        and border, no less than a min-width in cells), or None when that takes Textual's
+        own layout to say (several lines, a min-width in other units, a max-width, line
+        padding, content-box sizing)."""
         styles = line.styles
+        min_width = styles.min_width
+        if (
+            "\n" in text
+            or (min_width is not None and min_width.unit is not Unit.CELLS)
+            or styles.max_width is not None
+            or styles.line_pad
+            or styles.box_sizing != "border-box"
+        ):
+            return None
         width = cell_len(text) + styles.gutter.width
-        if styles.min_width is not None:
-            width = max(width, int(styles.min_width.resolve(self.size, self.app.size)))
-        return width
+        return width if min_width is None else max(width, int(min_width.value))
 
     def _show_banner(self, snap: Snapshot) -> None:
         text, kind = "", ""

@@ -15,6 +15,7 @@ from textual.app import RenderResult
 from textual.css.types import TextAlign
 from textual.geometry import Size
 from textual.strip import Strip
+from textual.widget import Widget
 
 from backrun_tui.ui.widgets.whole_lines import WholeLines
 
@@ -48,14 +49,27 @@ class Readout(WholeLines):
         return self._text
 
     def update(self, text: str, *, layout: bool = False) -> None:
-        """Show `text`; with `layout`, or when the line is as wide as its text (`width:
-        auto`) and that width changes, lay the screen out again."""
+        """Show `text`; with `layout`, or when the line is as wide as its text and that
+        width changes, lay the screen out again."""
         if text == self._text:
             return
-        width = self.styles.width
-        resized = (width is None or width.is_auto) and cell_len(text) != cell_len(self._text)
+        resized = self._width_follows_text() and cell_len(text) != cell_len(self._text)
         self._text = text
         self.refresh(layout=layout or resized)
+
+    def _width_follows_text(self) -> bool:
+        """Whether the line is as wide as its text: `width: auto`, or a share (`fr`) of a
+        parent that is itself as wide as what it holds."""
+        width = self.styles.width
+        if width is None:
+            return False  # as wide as the room there is
+        if width.is_auto:
+            return True
+        parent = self.parent
+        if not width.is_fraction or not isinstance(parent, Widget):
+            return False
+        outer = parent.styles.width
+        return outer is not None and outer.is_auto
 
     def render(self) -> RenderResult:
         # The line on screen comes from render_line; this is what text selection copies.

@@ -160,8 +160,10 @@ class Timeline(WholeLines):
         self._bar = _Bar([], Color(0, 0, 0))
         self._marker: int | None = None
         self._strip: Strip | None = None
-        # The kinds' colours in the app's theme, worked out again when the theme changes.
+        # The kinds' colours in the app's theme, and the theme's variables they came from:
+        # the app makes those afresh for each new theme, before anything is drawn in it.
         self._colours: tuple[Color, ...] | None = None
+        self._colours_from: dict[str, str] | None = None
 
     def validate_segments(self, segments: Sequence[Segment]) -> tuple[Segment, ...]:
         # A tuple can be compared and hashed: setting the same plan again repaints nothing.
@@ -185,11 +187,7 @@ class Timeline(WholeLines):
 
     def on_mount(self) -> None:
         # A theme change leaves this widget's own styles alone, so nothing else repaints it.
-        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
-
-    def _theme_changed(self, _theme: object) -> None:
-        self._colours = None
-        self.refresh()
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh())
 
     def watch_segments(self) -> None:
         self._colours = None
@@ -208,8 +206,10 @@ class Timeline(WholeLines):
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         background = self.background_colors[1]
-        if self._colours is None:
+        variables = self.app.theme_variables
+        if self._colours is None or self._colours_from is not variables:
             self._colours = tuple(self.kind_colour(kind) for kind, _seconds in self.segments)
+            self._colours_from = variables
         colours = self._colours
         marker = None if self.position is None else marker_column(self.position, width)
         bar_key = (self.segments, width, background, colours)

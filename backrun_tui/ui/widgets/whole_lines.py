@@ -3,10 +3,11 @@
 Textual passes every line a widget draws through a general step that adds padding,
 borders, tint and opacity, even when a widget has none of them. The run screen redraws a
 few such widgets every second for a whole session (the clock, the running times, the
-timeline), and that step is most of what drawing them costs. A widget that mixes in
+timeline), and that step is most of what drawing them costs. A widget derived from
 `WholeLines` sends its lines to the screen as `render_line` draws them, cropped and passed
-through the app's line filters (such as ANSI colour). With padding, a border or outline,
-tint or opacity set in CSS it goes the general way, so CSS still works in full.
+through the app's line filters (such as ANSI colour and NO_COLOR). With padding, a border
+or outline, tint, hatch, or opacity below 1 (its own or an ancestor's) it goes the general
+way, so that CSS keeps working for it.
 """
 
 from __future__ import annotations
@@ -35,12 +36,13 @@ class WholeLines(Widget):
 
     def _bare(self) -> bool:
         """Whether nothing is drawn around or over the lines: no padding, border, outline,
-        tint or opacity."""
+        tint, hatch or opacity (`self.opacity` is the widget's and its ancestors')."""
         styles = self.styles
         return (
             not any(styles.gutter)
             and not styles.outline
             and not styles.tint.a
-            and styles.opacity == 1
+            and (not styles.has_rule("hatch") or styles.hatch == "none")
             and styles.text_opacity == 1
+            and self.opacity == 1
         )
