@@ -139,9 +139,8 @@ async def test_without_theme_variables_the_built_in_palette_is_used() -> None:
     ]
 
 
-async def test_a_theme_change_recolours_the_bar() -> None:
-    # The two themes differ only in a kind colour, so nothing but the timeline's own
-    # reaction to the change can repaint it.
+def two_theme_app() -> PlainApp:
+    """An app in theme "before", with a theme "after" that differs only in a kind colour."""
     app = PlainApp()
     app.register_theme(Theme(name="before", primary="#888888", background="#000000"))
     app.register_theme(
@@ -153,6 +152,13 @@ async def test_a_theme_change_recolours_the_bar() -> None:
         )
     )
     app.theme = "before"
+    return app
+
+
+async def test_a_theme_change_recolours_the_bar() -> None:
+    # The two themes differ only in a kind colour, so nothing but the timeline's own
+    # reaction to the change can repaint it.
+    app = two_theme_app()
     async with app.run_test(size=(20, 3)) as pilot:
         timeline = app.query_one(Timeline)
         before = timeline.render_lines(Region(0, 0, 20, 1))[0]
@@ -167,17 +173,7 @@ async def test_a_theme_change_recolours_the_bar() -> None:
 async def test_a_new_theme_is_drawn_in_its_own_colours_from_the_first_paint() -> None:
     # The bar keeps the kinds' colours it worked out, but not past a change of the app's
     # theme variables: the next line drawn after one, whenever it comes, has the new ones.
-    app = PlainApp()
-    app.register_theme(Theme(name="before", primary="#888888", background="#000000"))
-    app.register_theme(
-        Theme(
-            name="after",
-            primary="#888888",
-            background="#000000",
-            variables={"kind-backward": "#aa00aa"},
-        )
-    )
-    app.theme = "before"
+    app = two_theme_app()
     async with app.run_test(size=(20, 3)):
         timeline = app.query_one(Timeline)
         before = timeline.render_line(0)

@@ -160,10 +160,11 @@ class Timeline(WholeLines):
         self._bar = _Bar([], Color(0, 0, 0))
         self._marker: int | None = None
         self._strip: Strip | None = None
-        # The kinds' colours in the app's theme, and the theme's variables they came from:
-        # the app makes those afresh for each new theme, before anything is drawn in it.
-        self._colours: tuple[Color, ...] | None = None
-        self._colours_from: dict[str, str] | None = None
+        # The kinds' colours, and the segments and theme variables they came from: a new
+        # plan is a new tuple, and the app makes the variables afresh for each new theme,
+        # before anything is drawn in it.
+        self._colours: tuple[Color, ...] = ()
+        self._colours_from: tuple[object, object] | None = None
 
     def validate_segments(self, segments: Sequence[Segment]) -> tuple[Segment, ...]:
         # A tuple can be compared and hashed: setting the same plan again repaints nothing.
@@ -189,9 +190,6 @@ class Timeline(WholeLines):
         # A theme change leaves this widget's own styles alone, so nothing else repaints it.
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh())
 
-    def watch_segments(self) -> None:
-        self._colours = None
-
     def kind_colour(self, kind: str) -> Color:
         """The theme's colour for an interval kind, else the built-in one."""
         name = f"kind-{kind}"
@@ -206,10 +204,11 @@ class Timeline(WholeLines):
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         background = self.background_colors[1]
+        source = self._colours_from
         variables = self.app.theme_variables
-        if self._colours is None or self._colours_from is not variables:
+        if source is None or source[0] is not self.segments or source[1] is not variables:
             self._colours = tuple(self.kind_colour(kind) for kind, _seconds in self.segments)
-            self._colours_from = variables
+            self._colours_from = (self.segments, variables)
         colours = self._colours
         marker = None if self.position is None else marker_column(self.position, width)
         bar_key = (self.segments, width, background, colours)
