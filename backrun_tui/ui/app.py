@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from textual.command import Provider
+    from textual.driver import Driver
 
     from backrun_tui.audio.cues import CuePlayer
     from backrun_tui.audio.player import AudioPlayer
@@ -108,6 +109,18 @@ class BackrunApp(App[None]):
         self._config_seen: Stamp | None = None
         self.player: AudioPlayer | None = None
         self._cues = cues
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for the terminal, with an input thread that sleeps between keys
+        where Textual's own is for Linux and macOS (see ui/driver.py)."""
+        from textual.drivers.linux_driver import LinuxDriver
+
+        driver = super().get_driver_class()
+        if driver is LinuxDriver:
+            from backrun_tui.ui.driver import QuietInputDriver
+
+            return QuietInputDriver
+        return driver
 
     def _start_in_theme(self, name: str) -> None:
         """Start in the theme the settings name, set before the style sheets are first

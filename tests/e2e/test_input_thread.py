@@ -1,0 +1,74 @@
+"""The thread that reads the keyboard sleeps between keys, and every key still arrives.
+
+Textual's own input thread wakes ten times a second with no key pressed; backrun's driver
+(ui/driver.py) waits for input, and wakes only to stop or while an escape sequence may be
+pending. Measured on the installed backrun in tmux: the wake-ups of its threads while a
+run counts down, then a lone Escape after a long quiet, then quitting.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from tests.e2e.conftest import Terminal, needs_terminal, without_sound
+
+pytestmark = needs_terminal()
+
+QUIET_SECONDS = 3.0
+#: Besides the main thread: the screen writer wakes about once a frame (once a second
+#: here) and the checkpoint writer every few seconds. Textual's input thread alone would
+#: add ten a second.
+MOST_WAKES_A_SECOND = 5.0
+
+
+def wakes(pid: int) -> dict[int, int]:
+    """Voluntary context switches (wake-ups after a wait) of each thread but the main one."""
+    found = {}
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        if int(task.name) == pid:
+            continue
+        try:
+            status = (task / "status").read_text(encoding="utf-8")
+        except OSError:
+            continue  # the thread ended since the listing
+        for line in status.splitlines():
+            if line.startswith("voluntary_ctxt_switches:"):
+                found[int(task.name)] = int(line.split()[1])
+    return found
+
+
+def test_the_input_thread_sleeps_while_the_run_counts_down_and_keys_still_arrive(
+    terminal: Terminal, backrun_home: Path
+) -> None:
+    without_sound(backrun_home)
+    terminal.backrun("run", "--plan", "10m back @6, 10m fwd @9", "--get-ready", "0")
+    terminal.wait_for("elapsed 0:02")
+    pid = terminal.pid
+
+    before = wakes(pid)
+    time.sleep(QUIET_SECONDS)
+    after = wakes(pid)
+    woken = sum(after[t] - before[t] for t in after.keys() & before.keys())
+    assert woken / QUIET_SECONDS < MOST_WAKES_A_SECOND, (before, after)
+
+    # A lone Escape after a quiet spell: the driver has to let it go on its own, as no
+    # sequence follows it. It asks to stop the session.
+    terminal.send_keys("Escape")
+    terminal.wait_for("Stop this session?")
+    terminal.send_keys("n")
+    terminal.wait_for("Stop this session?", gone=True)
+    terminal.send_keys("Space")
+    terminal.wait_for("PAUSED")
+    terminal.send_keys("Space")
+    terminal.wait_for("PAUSED", gone=True)
+
+    # Stopping the thread wakes it: backrun ends, with the terminal given back.
+    terminal.send_keys("q")
+    terminal.wait_for("Stop this session?")
+    terminal.send_keys("y")
+    terminal.wait_for("Session stopped")
+    terminal.send_keys("C-q")
+    status = terminal.wait_until(lambda: terminal.pane("#{pane_dead_status}"), "backrun to end")
+    assert status == "0"
+    assert terminal.pane("#{alternate_on}") == "0"
