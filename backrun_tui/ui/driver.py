@@ -44,17 +44,27 @@ class QuietInputDriver(LinuxDriver):
         super().__init__(app, debug=debug, mouse=mouse, size=size)
         self._stopping = False
         """Set while the input thread is being stopped, and the thread is woken to see it."""
-        self._wake_read, self._wake_write = os.pipe()
-        os.set_blocking(self._wake_read, False)
-        os.set_blocking(self._wake_write, False)
-        self._closed = False
+        self._wake: tuple[int, int] | None = None
+        """The pipe that wakes the input thread: from the start of application mode to
+        `close`, which Textual also calls when it suspends (and starts again after)."""
+
+    def start_application_mode(self) -> None:
+        self.open_wake_pipe()  # before the input thread starts
+        super().start_application_mode()  # type: ignore[no-untyped-call]
+
+    def open_wake_pipe(self) -> None:
+        if self._wake is None:
+            self._wake = os.pipe()
+            for end in self._wake:
+                os.set_blocking(end, False)
 
     def disable_input(self) -> None:
         # Textual's disable_input sets its exit event and then waits for the thread, with
         # no moment between the two to wake it: the thread stops on `_stopping` instead.
         self._stopping = True
-        with contextlib.suppress(BlockingIOError):  # full of wake-ups already
-            os.write(self._wake_write, b"\0")
+        if self._wake is not None:
+            with contextlib.suppress(BlockingIOError):  # full of wake-ups already
+                os.write(self._wake[1], b"\0")
         try:
             super().disable_input()
         finally:
@@ -62,14 +72,15 @@ class QuietInputDriver(LinuxDriver):
 
     def close(self) -> None:
         super().close()
-        if not self._closed:
-            self._closed = True
-            os.close(self._wake_read)
-            os.close(self._wake_write)
+        if self._wake is not None:
+            for end in self._wake:
+                os.close(end)
+            self._wake = None
 
     def run_input_thread(self) -> None:
         """Read keys and mouse events and pass them on, until told to stop."""
-        wake = self._wake_read
+        assert self._wake is not None, "opened by start_application_mode"
+        wake = self._wake[0]
         parser = XTermParser(self._debug)
         decode = getincrementaldecoder("utf-8")().decode
         # As in Textual: select works with a terminal on every platform this driver serves.
@@ -80,7 +91,6 @@ class QuietInputDriver(LinuxDriver):
         # past that, with nothing new, no key can be pending.
         settled_after = constants.ESCAPE_DELAY + 2 * TICK_SECONDS
         last_input = time.monotonic()
-        reading = True
         try:
             while not (self.exit_event.is_set() or self._stopping):
                 pending = time.monotonic() - last_input < settled_after
@@ -88,21 +98,21 @@ class QuietInputDriver(LinuxDriver):
                     if key.fd == wake:
                         self._drain(wake)
                         continue
-                    data = decode(os.read(self.fileno, 4096))
+                    data = os.read(self.fileno, 4096)
                     if not data:
-                        # The terminal is gone (end of input): no more to read here, and
+                        # The terminal is gone (end of input): nothing more will come, and
                         # select would report it ready again at once, forever.
                         selector.unregister(self.fileno)
-                        reading = False
                         continue
                     last_input = time.monotonic()
-                    for event in parser.feed(data):
-                        self.process_message(event)
+                    # A character cut in two by the read decodes to nothing until its end
+                    # comes; and an empty feed would tell the parser that input has ended.
+                    if text := decode(data):
+                        for event in parser.feed(text):
+                            self.process_message(event)
                 for event in parser.tick():
                     self.process_message(event)
         finally:
-            if reading:
-                selector.unregister(self.fileno)
             selector.close()
             self._drain(wake)
             try:

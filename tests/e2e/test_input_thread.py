@@ -8,6 +8,8 @@ run counts down, then a lone Escape after a long quiet, then quitting.
 
 from __future__ import annotations
 
+import os
+import signal
 import time
 from pathlib import Path
 
@@ -72,3 +74,24 @@ def test_the_input_thread_sleeps_while_the_run_counts_down_and_keys_still_arrive
     status = terminal.wait_until(lambda: terminal.pane("#{pane_dead_status}"), "backrun to end")
     assert status == "0"
     assert terminal.pane("#{alternate_on}") == "0"
+
+
+def test_after_a_stop_and_continue_the_keys_arrive_again(
+    terminal: Terminal, backrun_home: Path
+) -> None:
+    """SIGTSTP stops the input thread and closes the driver, as Textual suspends; the
+    continue (tmux sends it to a pane's stopped program at once) opens them again."""
+    without_sound(backrun_home)
+    terminal.backrun("run", "--plan", "10m back @6, 10m fwd @9", "--get-ready", "0")
+    terminal.wait_for("elapsed 0:01")
+    pid = terminal.pid
+
+    os.kill(pid, signal.SIGTSTP)
+    time.sleep(1.0)
+    os.kill(pid, signal.SIGCONT)  # in case it is still stopped
+    terminal.wait_for("elapsed")
+    terminal.send_keys("Space")
+    terminal.wait_for("PAUSED")
+    terminal.send_keys("Escape")
+    terminal.wait_for("Stop this session?")
+    assert terminal.alive()
