@@ -16,6 +16,7 @@ import asyncio
 import contextlib
 import gc
 import signal
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -307,6 +308,25 @@ class BackrunApp(App[None]):
 
     def _use_theme(self, name: str) -> None:
         self.theme = self._known_theme(name)
+
+    def watch_theme(self, name: str) -> None:
+        """A theme chosen with the command palette's "Change theme" is saved in the settings,
+        like one chosen on the settings screen: backrun starts in it next time."""
+        config = self.config
+        if name == config.theme or config.theme not in self.available_themes:
+            return  # the settings' own theme, or one standing in for a theme that is gone
+        try:
+            self.update_config(replace(config, theme=name), save=True)
+        except (OSError, StoreError, ValueError) as problem:
+            self.notify(
+                f"theme not saved, in use until backrun ends: {problem}",
+                title="Settings",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+            return
+        self.notify(f"saved: theme {name}", title="Settings", timeout=4, markup=False)
 
     def _known_theme(self, name: str) -> str:
         # The settings were checked against these names when read; this is for safety only.

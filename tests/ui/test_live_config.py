@@ -112,3 +112,51 @@ async def test_config_toml_edited_outside_is_taken_up_and_said(backrun_home: Pat
         assert isinstance(home, HomeScreen)
         assert " mi" in shown(home, "#totals")
     assert told == ["settings reloaded from config.toml"]
+
+
+def _app(config: Config | None = None) -> BackrunApp:
+    clock = ManualClock(T0)
+    return BackrunApp(
+        config or Config(),
+        Library(Paths.default()),
+        clock=clock,
+        wall=FrozenWall(clock),
+        cues=RecordedCues(),
+    )
+
+
+async def test_a_theme_chosen_in_the_command_palette_is_saved(backrun_home: Path) -> None:
+    app = _app()
+    told: list[str] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.notify = lambda message, **_: told.append(message)  # type: ignore[method-assign]
+        await pilot.press("ctrl+p")
+        await pilot.press(*"theme")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await pilot.press(*"nord")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.theme == "nord"
+        assert app.config.theme == "nord"
+    saved = tomllib.loads((backrun_home / "config.toml").read_text(encoding="utf-8"))
+    assert saved == {"theme": "nord"}
+    assert told == ["saved: theme nord"]
+
+
+async def test_a_theme_that_cannot_be_saved_is_used_and_said(backrun_home: Path) -> None:
+    # config.toml cannot be written where a folder has its name.
+    (backrun_home / "config.toml").mkdir(parents=True)
+    app = _app()
+    told: list[str] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.notify = lambda message, **_: told.append(message)  # type: ignore[method-assign]
+        app.theme = "nord"
+        await pilot.pause()
+        assert app.theme == "nord"
+        assert app.config.theme == Config().theme
+    assert len(told) == 1
+    assert told[0].startswith("theme not saved, in use until backrun ends: ")
+    assert "config.toml" in told[0]
