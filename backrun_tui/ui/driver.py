@@ -49,6 +49,11 @@ class QuietInputDriver(LinuxDriver):
         `close`, which Textual also calls when it suspends (and starts again after)."""
 
     def start_application_mode(self) -> None:
+        if self._key_thread is not None and self._key_thread.is_alive():
+            # Textual's SIGCONT handler starts application mode again whether or not it was
+            # suspended: a second input thread would share the wake pipe with the first, and
+            # one of them could sleep through the wake-up at the end.
+            return
         self.open_wake_pipe()  # before the input thread starts
         super().start_application_mode()  # type: ignore[no-untyped-call]
 
@@ -104,12 +109,14 @@ class QuietInputDriver(LinuxDriver):
                         # select would report it ready again at once, forever.
                         selector.unregister(self.fileno)
                         continue
-                    last_input = time.monotonic()
                     # A character cut in two by the read decodes to nothing until its end
                     # comes; and an empty feed would tell the parser that input has ended.
                     if text := decode(data):
                         for event in parser.feed(text):
                             self.process_message(event)
+                    # From when the feed is done: a long read, passed on to a busy App,
+                    # may end in an Escape whose wait only starts as the parser reaches it.
+                    last_input = time.monotonic()
                 for event in parser.tick():
                     self.process_message(event)
         finally:
@@ -123,6 +130,6 @@ class QuietInputDriver(LinuxDriver):
 
     @staticmethod
     def _drain(fd: int) -> None:
-        with contextlib.suppress(BlockingIOError):
+        with contextlib.suppress(OSError):  # empty (or, at worst, closed already)
             while os.read(fd, 512):
                 pass

@@ -13,7 +13,7 @@ import signal
 import time
 from pathlib import Path
 
-from tests.e2e.conftest import Terminal, needs_terminal, without_sound
+from tests.e2e.conftest import Terminal, ended, exit_status, needs_terminal, without_sound
 
 pytestmark = needs_terminal()
 
@@ -71,16 +71,23 @@ def test_the_input_thread_sleeps_while_the_run_counts_down_and_keys_still_arrive
     terminal.send_keys("y")
     terminal.wait_for("Session stopped")
     terminal.send_keys("C-q")
-    status = terminal.wait_until(lambda: terminal.pane("#{pane_dead_status}"), "backrun to end")
-    assert status == "0"
+    terminal.wait_until(lambda: ended(pid), "backrun to end")
+    assert exit_status(terminal, pid) == "0"
     assert terminal.pane("#{alternate_on}") == "0"
 
 
-def test_after_a_stop_and_continue_the_keys_arrive_again(
+def process_state(pid: int) -> str:
+    """The state letter in /proc/PID/stat: T for stopped."""
+    return Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()[0]
+
+
+def test_after_a_stop_and_continue_the_keys_arrive_and_backrun_ends_cleanly(
     terminal: Terminal, backrun_home: Path
 ) -> None:
-    """SIGTSTP stops the input thread and closes the driver, as Textual suspends; the
-    continue (tmux sends it to a pane's stopped program at once) opens them again."""
+    """SIGTSTP stops the input thread and closes the driver, as Textual suspends; SIGCONT
+    (tmux sends it to a pane's stopped program by itself) opens them again. A SIGCONT to a
+    backrun that was not stopped changes nothing: Textual's handler would start a second
+    input thread, and the end could wait for it forever."""
     without_sound(backrun_home)
     terminal.backrun("run", "--plan", "10m back @6, 10m fwd @9", "--get-ready", "0")
     terminal.wait_for("elapsed 0:01")
@@ -88,10 +95,19 @@ def test_after_a_stop_and_continue_the_keys_arrive_again(
 
     os.kill(pid, signal.SIGTSTP)
     time.sleep(1.0)
-    os.kill(pid, signal.SIGCONT)  # in case it is still stopped
+    if process_state(pid) == "T":
+        os.kill(pid, signal.SIGCONT)
+    terminal.wait_until(lambda: process_state(pid) != "T", "backrun to go on")
+    for _ in range(3):
+        os.kill(pid, signal.SIGCONT)
+        time.sleep(0.2)
     terminal.wait_for("elapsed")
     terminal.send_keys("Space")
     terminal.wait_for("PAUSED")
     terminal.send_keys("Escape")
     terminal.wait_for("Stop this session?")
-    assert terminal.alive()
+    terminal.send_keys("y")
+    terminal.wait_for("Session stopped")
+    terminal.send_keys("C-q")
+    terminal.wait_until(lambda: ended(pid), "backrun to end")
+    assert exit_status(terminal, pid) == "0"

@@ -19,7 +19,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import Terminal, needs_terminal, run_backrun, without_sound
+from tests.e2e.conftest import (
+    Terminal,
+    ended,
+    exit_status,
+    needs_terminal,
+    run_backrun,
+    without_sound,
+)
 
 pytestmark = needs_terminal()
 
@@ -40,33 +47,6 @@ def start(terminal: Terminal, home: Path) -> int:
     )
     terminal.wait_for("elapsed")
     return terminal.pid
-
-
-def ended(pid: int) -> bool:
-    """Whether the process has ended: gone, or a zombie its parent (tmux) has not yet
-    reaped, which tmux sometimes leaves for a while after a signal."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8")
-    except OSError:
-        return True
-    return stat.rsplit(")", 1)[1].split()[0] == "Z"
-
-
-def exit_status(terminal: Terminal, pid: int) -> str:
-    """How the ended program exited, as tmux shows it ("143"), or, while tmux has not yet
-    reaped the zombie and so has no status to show, as the kernel keeps it for the zombie
-    (the exit_code field of /proc/PID/stat, in waitpid's form)."""
-    shown = terminal.pane("#{pane_dead_status}")
-    if shown:
-        return shown
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8")
-    except OSError:
-        return terminal.pane("#{pane_dead_status}")  # reaped meanwhile: tmux has it now
-    fields = stat.rsplit(")", 1)[1].split()
-    assert fields[0] == "Z", f"backrun ({pid}) has not ended: {stat}"
-    code = int(fields[-1])  # field 52, exit_code; the fields after ")" start at field 3
-    return str(code >> 8) if code & 0x7F == 0 else f"signal {code & 0x7F}"
 
 
 def wait_gone(pid: int, timeout: float = 20.0) -> None:

@@ -59,14 +59,29 @@ class Pty:
         return int(line.split()[1])
 
     def stop(self) -> float:
-        """Stop the thread as Textual does on the way out; how long that took, in seconds."""
+        """Stop the thread as Textual does on the way out; how long that took, in seconds.
+
+        A thread that sleeps through its wake-up would hang the suite: after WAIT seconds a
+        key is typed, which wakes any thread, and the test fails."""
+        late = threading.Event()
+
+        def wake_by_hand() -> None:
+            late.set()
+            self.type(b"x")
+
+        watchdog = threading.Timer(WAIT, wake_by_hand)
+        watchdog.start()
         started = time.monotonic()
-        self.driver.disable_input()
-        return time.monotonic() - started
+        self.driver.disable_input()  # in this, the main thread: it sets a signal handler
+        took = time.monotonic() - started
+        watchdog.cancel()
+        assert not late.is_set(), "the input thread slept through its wake-up"
+        assert not self.thread.is_alive()
+        return took
 
 
-@pytest.fixture
-async def term() -> AsyncIterator[Pty]:
+@contextlib.asynccontextmanager
+async def started_driver() -> AsyncIterator[Pty]:
     # The driver sets handlers for SIGTSTP and SIGCONT, and disable_input one for SIGWINCH:
     # this process's own are put back afterwards.
     saved = {sig: signal.getsignal(sig) for sig in (signal.SIGTSTP, signal.SIGCONT)}
@@ -92,6 +107,12 @@ async def term() -> AsyncIterator[Pty]:
                 os.close(fd)
         for sig, handler in saved.items():
             signal.signal(sig, handler)
+
+
+@pytest.fixture
+async def term() -> AsyncIterator[Pty]:
+    async with started_driver() as term:
+        yield term
 
 
 async def test_keys_arrive_and_the_thread_sleeps_between_them(term: Pty) -> None:
@@ -125,9 +146,29 @@ async def test_a_character_cut_in_two_arrives_whole(term: Pty) -> None:
 
 async def test_the_thread_stops_at_once_while_it_sleeps(term: Pty) -> None:
     time.sleep(1.0)
-    took = term.stop()
-    assert not term.thread.is_alive()
-    assert took < TICK_SECONDS  # not left to a timeout: there is none
+    assert term.stop() < TICK_SECONDS  # not left to a timeout: there is none
+
+
+async def test_the_thread_stops_at_once_just_after_a_key(term: Pty) -> None:
+    term.type(b"a")
+    term.wait_for(lambda: term.keys() == ["a"], "a")
+    assert term.stop() < TICK_SECONDS
+
+
+async def test_a_lone_escape_at_the_end_of_a_long_read_to_a_busy_app_arrives() -> None:
+    """The Escape's wait starts when the parser reaches it, maybe well after the read: the
+    thread keeps looking until then, and the Escape is not held for the next key."""
+    async with started_driver() as term:
+        # What the App is sent goes through its busy event loop: here 0.2 ms a message.
+        def slow_send(message: Message) -> None:
+            time.sleep(0.0002)
+            term.sent.append(message)
+
+        term.driver.process_message = slow_send  # type: ignore[method-assign]
+        time.sleep(1.0)
+        term.type(b"a" * 2000 + b"\x1b")
+        term.wait_for(lambda: term.keys()[-1:] == ["escape"], "the escape")
+        assert term.keys() == ["a"] * 2000 + ["escape"]
 
 
 async def test_when_the_terminal_is_gone_the_thread_waits_without_spinning(term: Pty) -> None:
@@ -140,4 +181,3 @@ async def test_when_the_terminal_is_gone_the_thread_waits_without_spinning(term:
     assert used < 0.2, f"{used:.2f} s of CPU in a second"
     assert term.thread.is_alive()
     term.stop()
-    assert not term.thread.is_alive()
