@@ -6,7 +6,8 @@ no sequence follows it. Over a session that is 36,000 wake-ups an hour for the h
 keys a runner presses, and about a fifth of the CPU the run screen uses. Here the thread
 waits with no time limit while nothing is pending: a byte on a pipe of its own wakes it
 when it is to stop, and it checks ten times a second, as Textual does, only in the moments
-after input came, while an escape sequence may still be waiting for its end.
+after input came, while an escape sequence may still be waiting for its end. What it
+reads goes through Textual's own parser, as in Textual's drivers.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from codecs import getincrementaldecoder
 from typing import TYPE_CHECKING, Any
 
 from textual import constants
-from textual._parser import ParseError
 from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
 
@@ -122,11 +122,6 @@ class QuietInputDriver(LinuxDriver):
         finally:
             selector.close()
             self._drain(wake)
-            try:
-                for _event in parser.feed(""):
-                    pass
-            except (EOFError, ParseError):  # a sequence cut short at the end
-                pass
 
     @staticmethod
     def _drain(fd: int) -> None:
