@@ -309,15 +309,26 @@ class BackrunApp(App[None]):
     def _use_theme(self, name: str) -> None:
         self.theme = self._known_theme(name)
 
-    def watch_theme(self, name: str) -> None:
-        """A theme chosen with the command palette's "Change theme" is saved in the settings,
-        like one chosen on the settings screen: backrun starts in it next time."""
-        config = self.config
-        if name == config.theme or config.theme not in self.available_themes:
-            return  # the settings' own theme, or one standing in for a theme that is gone
+    def search_themes(self) -> None:
+        """The command palette's list of themes ("Change the current theme"), where the one
+        chosen is also saved in the settings: Textual's own list only switches to it."""
+        from textual.command import CommandPalette
+
+        from backrun_tui.ui.commands import SavedThemes
+
+        self.push_screen(CommandPalette(providers=[SavedThemes], placeholder="Search for themes…"))
+
+    def keep_theme(self, name: str) -> None:
+        """Switch to theme `name` and save it in the settings, as the settings screen does:
+        backrun starts in it next time. A save that fails is said, and the theme is used
+        until backrun ends."""
+        if name == self.config.theme:
+            self._use_theme(name)
+            return
         try:
-            self.update_config(replace(config, theme=name), save=True)
+            self.update_config(replace(self.config, theme=name), save=True)
         except (OSError, StoreError, ValueError) as problem:
+            self._use_theme(name)
             self.notify(
                 f"theme not saved, in use until backrun ends: {problem}",
                 title="Settings",

@@ -8,14 +8,19 @@ this file.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.actions import parse
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
+from textual.theme import ThemeProvider
+
+if TYPE_CHECKING:
+    from backrun_tui.ui.app import BackrunApp
 
 
 @dataclass(frozen=True)
@@ -69,3 +74,12 @@ class ScreenCommands(Provider):
                     partial(self._run, command.action),
                     help=command.help,
                 )
+
+
+class SavedThemes(ThemeProvider):
+    """Textual's list of themes for the palette, where choosing one also saves it."""
+
+    @property
+    def commands(self) -> list[tuple[str, Callable[[], None]]]:
+        app = cast("BackrunApp", self.app)
+        return [(name, partial(app.keep_theme, name)) for name, _switch in super().commands]

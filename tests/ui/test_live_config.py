@@ -153,7 +153,7 @@ async def test_a_theme_that_cannot_be_saved_is_used_and_said(backrun_home: Path)
     told: list[str] = []
     async with app.run_test(size=(120, 40)) as pilot:
         app.notify = lambda message, **_: told.append(message)  # type: ignore[method-assign]
-        app.theme = "nord"
+        app.keep_theme("nord")  # as the palette's list of themes does
         await pilot.pause()
         assert app.theme == "nord"
         assert app.config.theme == Config().theme
