@@ -40,6 +40,17 @@ def wakes(pid: int) -> dict[int, int]:
     return found
 
 
+def stop_and_quit(terminal: Terminal, pid: int) -> None:
+    """Answer yes to the stop question, quit from the finish screen, and see backrun end
+    with status 0: the input thread woke to stop, or backrun would wait for it forever."""
+    terminal.wait_for("Stop this session?")
+    terminal.send_keys("y")
+    terminal.wait_for("Session stopped")
+    terminal.send_keys("C-q")
+    terminal.wait_until(lambda: ended(pid), "backrun to end")
+    assert exit_status(terminal, pid) == "0"
+
+
 def test_the_input_thread_sleeps_while_the_run_counts_down_and_keys_still_arrive(
     terminal: Terminal, backrun_home: Path
 ) -> None:
@@ -67,12 +78,7 @@ def test_the_input_thread_sleeps_while_the_run_counts_down_and_keys_still_arrive
 
     # Stopping the thread wakes it: backrun ends, with the terminal given back.
     terminal.send_keys("q")
-    terminal.wait_for("Stop this session?")
-    terminal.send_keys("y")
-    terminal.wait_for("Session stopped")
-    terminal.send_keys("C-q")
-    terminal.wait_until(lambda: ended(pid), "backrun to end")
-    assert exit_status(terminal, pid) == "0"
+    stop_and_quit(terminal, pid)
     assert terminal.pane("#{alternate_on}") == "0"
 
 
@@ -105,9 +111,4 @@ def test_after_a_stop_and_continue_the_keys_arrive_and_backrun_ends_cleanly(
     terminal.send_keys("Space")
     terminal.wait_for("PAUSED")
     terminal.send_keys("Escape")
-    terminal.wait_for("Stop this session?")
-    terminal.send_keys("y")
-    terminal.wait_for("Session stopped")
-    terminal.send_keys("C-q")
-    terminal.wait_until(lambda: ended(pid), "backrun to end")
-    assert exit_status(terminal, pid) == "0"
+    stop_and_quit(terminal, pid)
