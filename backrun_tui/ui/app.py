@@ -16,6 +16,7 @@ import asyncio
 import contextlib
 import gc
 import signal
+import sys
 from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -114,9 +115,11 @@ class BackrunApp(App[None]):
     def get_driver_class(self) -> type[Driver]:
         """Textual's driver for the terminal, with an input thread that sleeps between keys
         where Textual's own is for Linux and macOS (see ui/driver.py)."""
+        driver = super().get_driver_class()
+        if sys.platform == "win32":
+            return driver  # Textual's Windows driver (the Linux one does not even import)
         from textual.drivers.linux_driver import LinuxDriver
 
-        driver = super().get_driver_class()
         if driver is LinuxDriver:
             from backrun_tui.ui.driver import QuietInputDriver
 

@@ -12,6 +12,7 @@ import contextlib
 import os
 import pty
 import signal
+import sys
 import threading
 import time
 import tty
@@ -21,9 +22,11 @@ from pathlib import Path
 import pytest
 from textual import events
 from textual.app import App
+from textual.drivers.linux_driver import LinuxDriver
 from textual.message import Message
 
 from backrun_tui.ui.driver import TICK_SECONDS, QuietInputDriver
+from tests.ui.apps import make_app
 
 WAIT = 10.0
 
@@ -181,3 +184,14 @@ async def test_when_the_terminal_is_gone_the_thread_waits_without_spinning(term:
     assert used < 0.2, f"{used:.2f} s of CPU in a second"
     assert term.thread.is_alive()
     term.stop()
+
+
+def test_backrun_reads_the_terminal_with_this_driver_where_textual_uses_its_linux_one() -> None:
+    assert make_app().driver_class is QuietInputDriver
+
+
+def test_on_windows_textual_s_own_driver_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Textual chose its driver by its own test of the platform: here, its Linux one, which
+    # backrun would replace anywhere but on Windows.
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert make_app().driver_class is LinuxDriver
