@@ -4,13 +4,11 @@ what changed and keeps the rest of the file, and every screen takes the change u
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, Static
 
 from backrun_tui import inhibit
 from backrun_tui.model.kinds import Units
@@ -20,47 +18,11 @@ from backrun_tui.store.config import SoundConfig
 from backrun_tui.ui.screens.home import HomeScreen
 from backrun_tui.ui.screens.leave import LeaveScreen
 from backrun_tui.ui.screens.run import RunScreen
-from backrun_tui.ui.screens.settings import SettingsScreen
 from tests.ui.apps import app_over_file, make_app
+from tests.ui.settings_helpers import choose, error_under, open_settings, saved_file, type_into
 
 BASE = Config(weight_kg=70, get_ready_s=0)
 BASE_TEXT = "weight_kg = 70\nget_ready_s = 0\n"
-
-
-async def open_settings(pilot: Pilot[None]) -> SettingsScreen:
-    await pilot.pause()
-    await pilot.press("s")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, SettingsScreen)
-    return screen
-
-
-async def type_into(pilot: Pilot[None], field_id: str, text: str) -> None:
-    """Select what the field holds and type `text` over it, key by key."""
-    pilot.app.screen.query_one(f"#{field_id}", Input).focus()
-    await pilot.press("end", "shift+home", *(text or ["backspace"]))
-    await pilot.pause()
-
-
-async def choose(pilot: Pilot[None], field_id: str, value: str) -> None:
-    """Open the drop-down and move to `value` with the arrow keys."""
-    select = pilot.app.screen.query_one(f"#{field_id}", Select)
-    select.focus()
-    values = [v for _, v in select._options]
-    steps = values.index(value) - values.index(select.value)
-    await pilot.press("enter", *(["down"] * steps), *(["up"] * -steps), "enter")
-    await pilot.pause()
-    assert select.value == value
-
-
-def error_under(screen: SettingsScreen, field_id: str) -> str:
-    error = screen.query_one(f"#{field_id}-error", Static)
-    return str(error.render()) if error.display else ""
-
-
-def saved_file(home: Path) -> dict[str, object]:
-    return tomllib.loads((home / "config.toml").read_text(encoding="utf-8"))
 
 
 # --- each field --------------------------------------------------------------------------
@@ -340,50 +302,6 @@ async def test_a_bad_value_is_named_and_replaced_and_unknown_keys_stay(backrun_h
     assert (backrun_home / "config.toml").read_text(encoding="utf-8") == (
         "[sound]\nvolume = 80 # too much\nvolum = 3\n"
     )
-
-
-# --- theme ----------------------------------------------------------------------------------
-
-
-async def test_the_theme_is_shown_at_once_and_put_back_on_discard(backrun_home: Path) -> None:
-    app = app_over_file(backrun_home)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await open_settings(pilot)
-        assert app.theme == "backrun-dark"
-        await choose(pilot, "theme", "backrun-high-contrast")
-        assert app.theme == "backrun-high-contrast"
-        assert app.config.theme == "backrun-dark"
-        await pilot.press("escape", "d")
-        await pilot.pause()
-        assert app.theme == "backrun-dark"
-        await open_settings(pilot)
-        await choose(pilot, "theme", "nord")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert app.theme == "nord" and app.config.theme == "nord"
-        await choose(pilot, "theme", "backrun-high-contrast")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert app.theme == "backrun-high-contrast"
-    assert saved_file(backrun_home) == {"theme": "backrun-high-contrast"}
-
-
-async def test_the_saved_theme_is_used_at_start(backrun_home: Path) -> None:
-    app = app_over_file(backrun_home, 'theme = "backrun-high-contrast"\n')
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        assert app.theme == "backrun-high-contrast"
-
-
-async def test_an_unknown_theme_is_a_named_problem_and_the_default_is_used(
-    backrun_home: Path,
-) -> None:
-    app = app_over_file(backrun_home, 'theme = "high-contrast"\n')
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_settings(pilot)
-        assert app.theme == "backrun-dark"
-        problems = str(screen.query_one("#problems", Static).render())
-        assert 'line 1: theme: no theme called "high-contrast"' in problems
 
 
 # --- keep awake -------------------------------------------------------------------------------
