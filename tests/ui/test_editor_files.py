@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from backrun_tui.model.notation import format_plan, parse
 from backrun_tui.store import Paths
 from backrun_tui.store.workouts import builtin_workouts
+from backrun_tui.ui.app import BackrunApp
 from backrun_tui.ui.screens.ask import ChangedOnDiskScreen, UnsavedScreen
 from backrun_tui.ui.screens.confirm import ConfirmScreen
 from backrun_tui.ui.screens.editor import EditorScreen
@@ -36,16 +39,26 @@ from tests.ui.editor_helpers import (
 # --- saving ----------------------------------------------------------------------------------
 
 
+async def open_the_block_of_hills(pilot: Pilot[None]) -> None:
+    """Open the saved workout "Hills" in the editor, its block of rounds selected."""
+    await settle(pilot)
+    await open_home_entry(pilot, "Hills")
+    await select(pilot, (1,))
+
+
+async def one_more_round_of_hills(app: BackrunApp, pilot: Pilot[None]) -> str:
+    """Give the block of "Hills" one more round, not saved yet; the notation it then has."""
+    await open_the_block_of_hills(pilot)
+    await pilot.press("plus")
+    await settle(pilot)
+    return notation(app)
+
+
 async def test_a_file_changed_under_the_editor_is_not_overwritten(backrun_home: Path) -> None:
     path = save("Hills", START)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await open_home_entry(pilot, "Hills")
-        await select(pilot, (1,))
-        await pilot.press("plus")
-        await settle(pilot)
-        mine = notation(app)
+        mine = await one_more_round_of_hills(app, pilot)
         save("Hills", "9m rest")  # another backrun saves the same workout meanwhile
         theirs = path.read_bytes()
         await pilot.press("ctrl+s")
@@ -74,12 +87,7 @@ async def test_overwriting_a_changed_file(backrun_home: Path) -> None:
     path = save("Hills", START)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await open_home_entry(pilot, "Hills")
-        await select(pilot, (1,))
-        await pilot.press("plus")
-        await settle(pilot)
-        mine = notation(app)
+        mine = await one_more_round_of_hills(app, pilot)
         path.write_text(path.read_text().replace("2x(", "4x("))  # a text editor's change
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -148,9 +156,7 @@ async def test_leaving_with_unsaved_changes_asks(backrun_home: Path) -> None:
     save("Hills", START)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await open_home_entry(pilot, "Hills")
-        await select(pilot, (1,))
+        await open_the_block_of_hills(pilot)
         await pilot.press("plus", "escape")
         await settle(pilot)
         assert isinstance(app.screen, UnsavedScreen)
@@ -163,8 +169,7 @@ async def test_leaving_with_unsaved_changes_asks(backrun_home: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         assert saved() == {"Hills": START}
-        await open_home_entry(pilot, "Hills")
-        await select(pilot, (1,))
+        await open_the_block_of_hills(pilot)
         await pilot.press("plus", "escape")
         await settle(pilot)
         await pilot.press("s")  # save
@@ -177,9 +182,7 @@ async def test_leaving_without_changes_does_not_ask(backrun_home: Path) -> None:
     save("Hills", START)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await open_home_entry(pilot, "Hills")
-        await select(pilot, (1,))
+        await open_the_block_of_hills(pilot)
         await pilot.press("plus", "minus", "escape")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
